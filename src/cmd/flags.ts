@@ -1,0 +1,27 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A CLI usage problem: printed as `k8ts <cmd>: message` with exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses `args` strictly against `options`, turning node's parse errors into UsageErrors that name the flag.
+ * Accepts both `--flag value` and `--flag=value`.
+ */
+export function parseFlags<O extends Options>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^\S+ /, '').trim() : String(err), { cause: err });
+  }
+}
+
+/** Parses a TCP port flag. */
+export function parsePort(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(`--${flag} ${JSON.stringify(value)}: not a port number (1-65535)`);
+  return n;
+}
