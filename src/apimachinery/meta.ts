@@ -6,6 +6,7 @@
  * `node:crypto` per call.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { goQuote } from './go-format.js';
 
 /** apiVersion + kind, as carried by every top-level object. */
 export interface TypeMeta {
@@ -212,5 +213,5 @@ export function splitNamespaceKey(key: string): { namespace: string; name: strin
   const parts = key.split('/');
   if (parts.length === 1) return { namespace: '', name: parts[0]! };
   if (parts.length === 2) return { namespace: parts[0]!, name: parts[1]! };
-  throw new Error(`unexpected key format: ${JSON.stringify(key)}`);
+  throw new Error(`unexpected key format: ${goQuote(key)}`);
 }

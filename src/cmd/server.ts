@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { parseFlags, parsePort, UsageError } from './flags.js';
 import { parseDatastore, formatDatastore } from '../storage/datastore.js';
 import { openCachedStore } from '../storage/factory.js';
-import { ApiServer } from '../apiserver/server.js';
+import { createApiServer } from '../apiserver/setup.js';
 import { writeAdminKubeconfig } from './kubeconfig.js';
 import { createLogger } from '../util/log.js';
 import { onShutdown } from './shutdown.js';
@@ -41,7 +41,7 @@ export async function runServer(args: string[]): Promise<void> {
   const log = createLogger('server');
   log.info('starting k8ts server', { dataDir, port, datastore: formatDatastore(spec) });
   const store = await openCachedStore(spec);
-  const api = new ApiServer({ store, logger: log.child('apiserver') });
+  const api = createApiServer({ store, logger: log.child('apiserver') });
   onShutdown(log, async () => {
     await api.close();
     await store.close();

@@ -31,6 +31,11 @@ export interface ListOptions {
   continue?: string;
   /** Serve the list as of this revision (must not be compacted, must not be in the future). 0 = current. */
   revision?: number;
+  /**
+   * `Exact` (default): the state at exactly `revision`. `NotOlderThan`: any state at or after `revision`; the
+   * watch cache answers these from memory, a backend may answer with the state at `revision` or later.
+   */
+  revisionMatch?: 'Exact' | 'NotOlderThan';
 }
 
 export interface ListResult {
@@ -122,7 +127,7 @@ export interface Store {
   compact(revision: number): Promise<void>;
   /** The newest revision written. */
   currentRevision(): Promise<number>;
-  /** The newest compacted revision (reads and watches at or below it fail with Expired). */
+  /** The newest compacted revision (reads at and watches from revisions below it fail with Expired). */
   compactedRevision(): Promise<number>;
   /** Stops background work and releases resources. */
   close(): Promise<void>;

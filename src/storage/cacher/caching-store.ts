@@ -4,15 +4,6 @@ import { StorageError } from '../errors.js';
 import { WatchCache, type WatchCacheOptions } from './watch-cache.js';
 import { WatchQueue } from '../watch-queue.js';
 
-export interface CachedListOptions extends ListOptions {
-  /**
-   * `NotOlderThan` accepts any state at or after `revision` (0 = any state): what the API server's
-   * resourceVersion="0" and resourceVersionMatch=NotOlderThan ask for. These lists are served from the watch
-   * cache. `Exact` (the default) goes to the store.
-   */
-  revisionMatch?: 'Exact' | 'NotOlderThan';
-}
-
 export interface CachingStoreOptions extends WatchCacheOptions {
   /**
    * Maps a key or prefix to the resource prefix whose watch cache serves it (e.g. `/registry/pods/ns/` →
@@ -59,7 +50,7 @@ export class CachingStore implements Store {
     return this.inner.get(key);
   }
 
-  async list(prefix: string, options: CachedListOptions = {}): Promise<ListResult> {
+  async list(prefix: string, options: ListOptions = {}): Promise<ListResult> {
     if (options.revisionMatch !== 'NotOlderThan' || options.continue) {
       const { revisionMatch: _ignored, ...rest } = options;
       return this.inner.list(prefix, rest);

@@ -164,10 +164,7 @@ export class GroupCommitter {
   }
 
   /** Checks one write's precondition against the latest row and appends its row at revision `id`. */
-  private apply(
-    op: WriteOp,
-    id: number,
-  ): { row: LogRow; result: KeyValue | DeleteResult } | { err: StorageError } {
+  private apply(op: WriteOp, id: number): { row: LogRow; result: KeyValue | DeleteResult } | { err: StorageError } {
     const { statements } = this.deps;
     const latest = statements.latest.get(op.key);
     const live = latest && !latest.deleted ? latest : undefined;
@@ -224,7 +221,6 @@ export class GroupCommitter {
         break;
     }
     statements.insert.run(row);
-    if (op.kind === 'delete') return { row, result: { prev: toKeyValue(live), revision: id } };
-    return { row, result: toKeyValue(row) };
+    return { row, result: row.deleted ? { prev: toKeyValue(live!), revision: id } : toKeyValue(row) };
   }
 }

@@ -21,9 +21,7 @@ export interface LogRow {
   old_value: string | null;
 }
 
-/** A row to append; its id (the new revision) is chosen by the writer. */
-export type NewLogRow = LogRow;
-
+/** The key as of this row (the row must not be a tombstone). */
 export const toKeyValue = (row: LogRow): KeyValue => ({
   key: row.name,
   value: row.value,
@@ -32,6 +30,7 @@ export const toKeyValue = (row: LogRow): KeyValue => ({
   ttl: row.lease,
 });
 
+/** The event this row is: a tombstone is DELETED, a creating row ADDED, anything else MODIFIED. */
 export function toWatchEvent(row: LogRow): WatchEvent {
   const event: WatchEvent = {
     type: row.deleted ? 'DELETED' : row.created ? 'ADDED' : 'MODIFIED',
@@ -51,7 +50,8 @@ const LATEST_IDS = `SELECT MAX(id) AS id FROM kine WHERE name >= @start AND name
 export class LogStatements {
   /** Latest row of one name (any revision). */
   readonly latest: Database.Statement<[string], LogRow>;
-  readonly insert: Database.Statement<[NewLogRow]>;
+  /** Appends a row; the writer chooses its id (the new revision). */
+  readonly insert: Database.Statement<[LogRow]>;
   /** Live rows in [start, end) at revision `rev`, in name order, at most `limit`. */
   readonly listAt: Database.Statement<[{ start: string; end: string; rev: number; limit: number }], LogRow>;
   /** Number of live rows in [start, end) at revision `rev`. */
@@ -75,9 +75,13 @@ export class LogStatements {
       `INSERT INTO kine (id, name, created, deleted, create_revision, prev_revision, lease, expires_at, value, old_value)
        VALUES (@id, @name, @created, @deleted, @create_revision, @prev_revision, @lease, @expires_at, @value, @old_value)`,
     );
+    // Ordering by the subquery's name (not k.name) lets SQLite stream the index order and stop at the limit
+    // instead of sorting the whole prefix for every page.
     this.listAt = db.prepare(
-      `SELECT k.* FROM kine k JOIN (${LATEST_IDS}) m ON k.id = m.id
-       WHERE k.deleted = 0 ORDER BY k.name LIMIT @limit`,
+      `SELECT k.* FROM (SELECT name, MAX(id) AS id FROM kine
+                        WHERE name >= @start AND name < @end AND id <= @rev GROUP BY name ORDER BY name) m
+       JOIN kine k ON k.id = m.id
+       WHERE k.deleted = 0 ORDER BY m.name LIMIT @limit`,
     );
     this.countAt = db
       .prepare<[{ start: string; end: string; rev: number }], number>(

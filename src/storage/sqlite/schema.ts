@@ -95,9 +95,10 @@ const corrupt = (path: string, problem: string) =>
  *
  * A file that is not a k8ts database, was written by a newer k8ts, or is damaged fails with Corrupt and is left
  * untouched: the caller decides what to do with it, we never recreate or drop data. A file another process
- * holds fails with Unavailable. `:memory:` opens a private in-memory database (for tests).
+ * holds fails with Unavailable. `:memory:` opens a private in-memory database (for tests). Unless `verify` is
+ * false, an existing file's pages are checked (PRAGMA quick_check) before it is used.
  */
-export function openDatabase(path: string): OpenedDatabase {
+export function openDatabase(path: string, options: { verify?: boolean } = {}): OpenedDatabase {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
@@ -112,11 +113,20 @@ export function openDatabase(path: string): OpenedDatabase {
     // what makes a second process fail fast, and it lets WAL run without the shared-memory file.
     db.pragma('locking_mode = EXCLUSIVE');
     const fresh = inspect(db, path);
+    // A header and schema can be intact while pages further in are not; better to refuse at open (about 1 s
+    // per GB) than to fail in the middle of serving. quick_check skips the costly index-content comparison.
+    if (!fresh && options.verify !== false) {
+      const problems = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+      const text = problems.map((p) => p.quick_check);
+      if (text.join() !== 'ok') throw corrupt(path, `integrity check failed: ${text.join('; ')}`);
+    }
     // Only now, after the file proved to be ours (or empty), may anything be written to it.
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal' && !memory) throw corrupt(path, `cannot switch to WAL journal mode (got ${String(mode)})`);
     // FULL: a commit is fsynced before it is acknowledged, so acknowledged writes survive power loss/kill -9.
     db.pragma('synchronous = FULL');
+    // After a checkpoint, truncate a WAL that a burst (or a big compaction) blew up, instead of keeping it.
+    db.pragma('journal_size_limit = 67108864');
     // Take the write lock now rather than at the first write, so a second opener fails at open time.
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -142,9 +152,10 @@ export function openDatabase(path: string): OpenedDatabase {
 
 /** Checks the file is empty or a k8ts database of a version we understand; returns true when empty. */
 function inspect(db: Database.Database, path: string): boolean {
-  const objects = db
-    .prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`)
-    .all() as { type: string; name: string }[];
+  const objects = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as {
+    type: string;
+    name: string;
+  }[];
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (objects.length === 0) {
     if (appId !== 0 && appId !== APPLICATION_ID) throw corrupt(path, `foreign application_id ${appId}`);
@@ -161,9 +172,7 @@ function inspect(db: Database.Database, path: string): boolean {
   );
   const missing = KINE_COLUMNS.filter((c) => !columns.includes(c));
   if (missing.length) throw corrupt(path, `table kine lacks columns ${missing.join(', ')}`);
-  const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get() as
-    | number
-    | undefined;
+  const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get() as number | undefined;
   if (version === undefined) throw corrupt(path, 'meta has no schema_version');
   if (version > SCHEMA_VERSION) {
     throw corrupt(path, `schema version ${version} is newer than this k8ts supports (${SCHEMA_VERSION}); upgrade k8ts`);

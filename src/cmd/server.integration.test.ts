@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../testing/ports.js';
+
+const cli = fileURLToPath(new URL('./k8ts.js', import.meta.url));
+
+function waitExit(child: ChildProcess, ms: number): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    const t = setTimeout(() => reject(new Error(`process did not exit within ${ms} ms`)), ms);
+    child.once('exit', (code) => {
+      clearTimeout(t);
+      resolve(code);
+    });
+  });
+}
+
+test('k8ts server serves /readyz, writes a kubeconfig kubectl can use, and stops cleanly on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  try {
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(kubeconfig)) {
+      assert.ok(Date.now() < deadline, `no kubeconfig after 30 s; log:\n${log}`);
+      assert.equal(child.exitCode, null, `server exited early; log:\n${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
+    assert.equal(readyz.status, 200);
+    assert.equal(await readyz.text(), 'ok');
+    const version = (await (await fetch(`http://127.0.0.1:${port}/version`)).json()) as { major: string; gitVersion: string };
+    assert.equal(version.major, '1');
+    const out = execFileSync('kubectl', ['get', '--raw', '/readyz'], {
+      env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'kcache') },
+      encoding: 'utf8',
+    });
+    assert.equal(out.trim(), 'ok');
+    assert.ok(existsSync(join(dir, 'db', 'state.db')), 'default datastore is sqlite under the data dir');
+    child.kill('SIGTERM');
+    assert.equal(await waitExit(child, 10_000), 0, `unclean exit; log:\n${log}`);
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('k8ts server names the problem with a bad --datastore or an unreachable etcd', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
+  try {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const c = spawn(process.execPath, [cli, 'server', '--data-dir', dir, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        const t = setTimeout(() => c.kill('SIGKILL'), 30_000);
+        c.on('exit', (code) => {
+          clearTimeout(t);
+          resolve({ code, err });
+        });
+      });
+    const bad = await run(['--port', String(await findFreePort()), '--datastore', 'mysql:x']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown store "mysql"/);
+    const badFlag = await run(['--prot', '1']);
+    assert.equal(badFlag.code, 2);
+    assert.match(badFlag.err, /--prot/);
+    const deadPort = await findFreePort();
+    const unreachable = await run(['--port', String(await findFreePort()), '--datastore', `etcd:http://127.0.0.1:${deadPort}`]);
+    assert.equal(unreachable.code, 1);
+    assert.match(unreachable.err, new RegExp(`127\\.0\\.0\\.1:${deadPort}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
