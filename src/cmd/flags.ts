@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDatastore, type DatastoreSpec } from '../storage/datastore.js';
 
 /** A CLI usage problem: printed as `k8ts <cmd>: message` with exit code 2. */
 export class UsageError extends Error {
@@ -15,7 +16,8 @@ export function parseFlags<O extends Options>(args: string[], options: O, allowP
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.replace(/^\S+ /, '').trim() : String(err), { cause: err });
+    // Node's messages add advice about positionals after the first sentence; the first sentence names the flag.
+    throw new UsageError(err instanceof Error ? err.message.split('. ')[0]!.trim() : String(err), { cause: err });
   }
 }
 
@@ -24,4 +26,13 @@ export function parsePort(flag: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(`--${flag} ${JSON.stringify(value)}: not a port number (1-65535)`);
   return n;
+}
+
+/** Parses --datastore, reporting a bad value as a usage error. */
+export function datastoreFlag(value: string): DatastoreSpec {
+  try {
+    return parseDatastore(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message, { cause: err });
+  }
 }

@@ -1,5 +1,4 @@
-import { parseFlags, UsageError } from './flags.js';
-import { parseDatastore } from '../storage/datastore.js';
+import { datastoreFlag, parseFlags, UsageError } from './flags.js';
 import { openBackend } from '../storage/factory.js';
 
 export const storeUsage = `Usage: k8ts store --datastore SPEC <get KEY | list PREFIX | revision | compact REV>
@@ -23,7 +22,7 @@ export async function runStoreCommand(args: string[]): Promise<void> {
   }
   const [verb, arg] = positionals;
   if (!verb) throw new UsageError('missing a verb (get, list, revision, compact)');
-  const store = await openBackend(parseDatastore(values.datastore!));
+  const store = await openBackend(datastoreFlag(values.datastore!));
   try {
     switch (verb) {
       case 'get': {

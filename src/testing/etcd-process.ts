@@ -147,6 +147,9 @@ function etcdArgs(spec: LaunchSpec): string[] {
     '--log-level=error',
     // 4 GiB: roomy enough for benchmarks, well under the 8 GiB etcd recommends as a maximum.
     '--quota-backend-bytes=4294967296',
+    // A single member has no peers to hear from: a short election timeout makes (re)starts ~0.5 s faster.
+    '--heartbeat-interval=50',
+    '--election-timeout=500',
   ];
 }
 

@@ -71,7 +71,10 @@ export const NodeSelectorRequirement: StructType = struct(
   'One requirement on a node label or field.',
   {
     key: field(1, string, 'Label key or field name.', { required: true }),
-    operator: field(2, string, 'In, NotIn, Exists, DoesNotExist, Gt or Lt.', { required: true }),
+    operator: field(2, string, 'In, NotIn, Exists, DoesNotExist, Gt or Lt.', {
+      required: true,
+      enum: ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn'],
+    }),
     values: field(3, list(string), 'Values compared against; one integer for Gt and Lt.', { listType: 'atomic' }),
   },
 );

@@ -113,8 +113,22 @@ export const ScopedResourceSelectorRequirement: StructType = struct(
   'io.k8s.api.core.v1.ScopedResourceSelectorRequirement',
   'One requirement on a quota scope.',
   {
-    scopeName: field(1, string, 'The scope the requirement applies to.', { required: true }),
-    operator: field(2, string, 'In, NotIn, Exists or DoesNotExist.', { required: true }),
+    scopeName: field(1, string, 'The scope the requirement applies to.', {
+      required: true,
+      enum: [
+        'BestEffort',
+        'CrossNamespacePodAffinity',
+        'NotBestEffort',
+        'NotTerminating',
+        'PriorityClass',
+        'Terminating',
+        'VolumeAttributesClass',
+      ],
+    }),
+    operator: field(2, string, 'In, NotIn, Exists or DoesNotExist.', {
+      required: true,
+      enum: ['DoesNotExist', 'Exists', 'In', 'NotIn'],
+    }),
     values: field(3, list(string), 'Values compared against; empty for Exists and DoesNotExist.', {
       listType: 'atomic',
     }),

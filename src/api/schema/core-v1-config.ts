@@ -35,7 +35,7 @@ export const NamespaceStatus: StructType = struct(
   'io.k8s.api.core.v1.NamespaceStatus',
   'Observed state of a namespace.',
   {
-    phase: field(1, string, 'Lifecycle phase: Active or Terminating.'),
+    phase: field(1, string, 'Lifecycle phase: Active or Terminating.', { enum: ['Active', 'Terminating'] }),
     conditions: field(
       2,
       list(() => NamespaceCondition),

@@ -75,8 +75,11 @@ export const Container: StructType = struct(
       20,
       string,
       'Where the termination message comes from: File or FallbackToLogsOnError.',
+      { enum: ['FallbackToLogsOnError', 'File'] },
     ),
-    imagePullPolicy: field(14, string, 'When to pull the image: Always, Never or IfNotPresent.'),
+    imagePullPolicy: field(14, string, 'When to pull the image: Always, Never or IfNotPresent.', {
+      enum: ['Always', 'IfNotPresent', 'Never'],
+    }),
     securityContext: field(15, () => SecurityContext, 'Security options of the container.', { pointer: true }),
     stdin: field(16, boolean, 'Allocate a buffer for stdin; otherwise reads from stdin get EOF.'),
     stdinOnce: field(17, boolean, 'Close stdin after the first attach session ends.'),
@@ -160,8 +163,11 @@ export const EphemeralContainerCommon: StructType = struct(
       20,
       string,
       'Where the termination message comes from: File or FallbackToLogsOnError.',
+      { enum: ['FallbackToLogsOnError', 'File'] },
     ),
-    imagePullPolicy: field(14, string, 'When to pull the image: Always, Never or IfNotPresent.'),
+    imagePullPolicy: field(14, string, 'When to pull the image: Always, Never or IfNotPresent.', {
+      enum: ['Always', 'IfNotPresent', 'Never'],
+    }),
     securityContext: field(15, () => SecurityContext, 'Security options of the container.', { pointer: true }),
     stdin: field(16, boolean, 'Allocate a buffer for stdin; otherwise reads from stdin get EOF.'),
     stdinOnce: field(17, boolean, 'Close stdin after the first attach session ends.'),
@@ -173,7 +179,7 @@ export const ContainerPort: StructType = struct('io.k8s.api.core.v1.ContainerPor
   name: field(1, string, 'IANA service name of the port, unique within the pod.'),
   hostPort: field(2, int32, 'Port to expose on the host; rarely needed.'),
   containerPort: field(3, int32, "Port number on the pod's IP address.", { required: true }),
-  protocol: field(4, string, 'TCP, UDP or SCTP.', { default: 'TCP' }),
+  protocol: field(4, string, 'TCP, UDP or SCTP.', { default: 'TCP', enum: ['SCTP', 'TCP', 'UDP'] }),
   hostIP: field(5, string, 'Host IP the host port binds to.'),
 });
 
@@ -283,7 +289,10 @@ export const VolumeMount: StructType = struct(
     ),
     mountPath: field(3, string, 'Path in the container to mount at; must not contain a colon.', { required: true }),
     subPath: field(4, string, 'Path within the volume to mount instead of its root.'),
-    mountPropagation: field(5, string, 'How mounts propagate between host and container.', { pointer: true }),
+    mountPropagation: field(5, string, 'How mounts propagate between host and container.', {
+      pointer: true,
+      enum: ['Bidirectional', 'HostToContainer', 'None'],
+    }),
     subPathExpr: field(6, string, 'Like subPath, with $(VAR) environment references expanded.'),
   },
 );

@@ -51,7 +51,10 @@ export const Taint: StructType = struct(
   {
     key: field(1, string, 'Taint key.', { required: true }),
     value: field(2, string, 'Taint value.'),
-    effect: field(3, string, 'NoSchedule, PreferNoSchedule or NoExecute.', { required: true }),
+    effect: field(3, string, 'NoSchedule, PreferNoSchedule or NoExecute.', {
+      required: true,
+      enum: ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
+    }),
     timeAdded: field(4, time, 'When a NoExecute taint was added.', { pointer: true }),
   },
 );
@@ -79,7 +82,7 @@ export const ConfigMapNodeConfigSource: StructType = struct(
 export const NodeStatus: StructType = struct('io.k8s.api.core.v1.NodeStatus', 'Observed state of a node.', {
   capacity: field(1, map(quantity), 'Total resources of the node.'),
   allocatable: field(2, map(quantity), 'Resources available to pods.'),
-  phase: field(3, string, 'Deprecated lifecycle phase of the node.'),
+  phase: field(3, string, 'Deprecated lifecycle phase of the node.', { enum: ['Pending', 'Running', 'Terminated'] }),
   conditions: field(
     4,
     list(() => NodeCondition),

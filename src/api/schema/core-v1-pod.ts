@@ -49,12 +49,16 @@ export const PodSpec: StructType = struct('io.k8s.api.core.v1.PodSpec', 'Desired
     'Debugging containers added to the running pod.',
     { patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] },
   ),
-  restartPolicy: field(3, string, 'When containers are restarted: Always, OnFailure or Never.'),
+  restartPolicy: field(3, string, 'When containers are restarted: Always, OnFailure or Never.', {
+    enum: ['Always', 'Never', 'OnFailure'],
+  }),
   terminationGracePeriodSeconds: field(4, int64, 'Seconds between the stop signal and the kill on deletion.', {
     pointer: true,
   }),
   activeDeadlineSeconds: field(5, int64, 'Seconds the pod may run before it is failed.', { pointer: true }),
-  dnsPolicy: field(6, string, 'How DNS is configured: ClusterFirst, ClusterFirstWithHostNet, Default or None.'),
+  dnsPolicy: field(6, string, 'How DNS is configured: ClusterFirst, ClusterFirstWithHostNet, Default or None.', {
+    enum: ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'],
+  }),
   nodeSelector: field(7, map(string), 'Labels a node must have for the pod to be scheduled on it.', {
     mapType: 'atomic',
   }),
@@ -106,7 +110,10 @@ export const PodSpec: StructType = struct('io.k8s.api.core.v1.PodSpec', 'Desired
   ),
   runtimeClassName: field(29, string, 'Runtime class used to run the pod.', { pointer: true }),
   enableServiceLinks: field(30, boolean, 'Whether service environment variables are injected.', { pointer: true }),
-  preemptionPolicy: field(31, string, 'Whether the pod may preempt lower-priority pods.', { pointer: true }),
+  preemptionPolicy: field(31, string, 'Whether the pod may preempt lower-priority pods.', {
+    pointer: true,
+    enum: ['Never', 'PreemptLowerPriority'],
+  }),
   overhead: field(32, map(quantity), "Resource overhead of the pod's sandbox."),
   topologySpreadConstraints: field(
     33,
@@ -155,6 +162,7 @@ export const PodSecurityContext: StructType = struct(
     }),
     supplementalGroupsPolicy: field(12, string, 'How supplemental groups are computed: Merge or Strict.', {
       pointer: true,
+      enum: ['Merge', 'Strict'],
     }),
     fsGroup: field(5, int64, 'Group that owns volumes and is added to every container.', { pointer: true }),
     sysctls: field(
@@ -165,6 +173,7 @@ export const PodSecurityContext: StructType = struct(
     ),
     fsGroupChangePolicy: field(9, string, 'When volume ownership is changed: OnRootMismatch or Always.', {
       pointer: true,
+      enum: ['Always', 'OnRootMismatch'],
     }),
     seccompProfile: field(10, () => SeccompProfile, 'Seccomp profile of all containers.', { pointer: true }),
     appArmorProfile: field(11, () => AppArmorProfile, 'AppArmor profile of all containers.', { pointer: true }),
@@ -248,14 +257,17 @@ export const TopologySpreadConstraint: StructType = struct(
     topologyKey: field(2, string, 'Node label whose values define the domains.', { required: true }),
     whenUnsatisfiable: field(3, string, 'DoNotSchedule or ScheduleAnyway when the constraint cannot be met.', {
       required: true,
+      enum: ['DoNotSchedule', 'ScheduleAnyway'],
     }),
     labelSelector: field(4, () => LabelSelector, 'Which pods are counted.', { pointer: true }),
     minDomains: field(5, int32, 'Minimum number of eligible domains.', { pointer: true }),
     nodeAffinityPolicy: field(6, string, 'Whether node affinity is honoured when counting: Honor or Ignore.', {
       pointer: true,
+      enum: ['Honor', 'Ignore'],
     }),
     nodeTaintsPolicy: field(7, string, 'Whether node taints are honoured when counting: Honor or Ignore.', {
       pointer: true,
+      enum: ['Honor', 'Ignore'],
     }),
     matchLabelKeys: field(8, list(string), 'Label keys of the incoming pod added to the selector.', {
       listType: 'atomic',
@@ -268,9 +280,11 @@ export const Toleration: StructType = struct(
   'Lets a pod schedule onto nodes with a matching taint.',
   {
     key: field(1, string, 'Taint key to match; empty with Exists matches all taints.'),
-    operator: field(2, string, 'Exists or Equal.'),
+    operator: field(2, string, 'Exists or Equal.', { enum: ['Equal', 'Exists'] }),
     value: field(3, string, 'Taint value to match with Equal.'),
-    effect: field(4, string, 'Taint effect to match; empty matches all effects.'),
+    effect: field(4, string, 'Taint effect to match; empty matches all effects.', {
+      enum: ['NoExecute', 'NoSchedule', 'PreferNoSchedule'],
+    }),
     tolerationSeconds: field(5, int64, 'How long a NoExecute taint is tolerated before eviction.', { pointer: true }),
   },
 );

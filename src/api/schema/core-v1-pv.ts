@@ -49,10 +49,12 @@ export const PersistentVolumeSpec: StructType = struct(
     persistentVolumeSource: inline(2, () => PersistentVolumeSource),
     accessModes: field(3, list(string), 'How the volume can be mounted, e.g. ReadWriteOnce.', { listType: 'atomic' }),
     claimRef: field(4, () => ObjectReference, 'The claim bound to the volume.', { pointer: true }),
-    persistentVolumeReclaimPolicy: field(5, string, 'What happens after release: Retain, Delete or Recycle.'),
+    persistentVolumeReclaimPolicy: field(5, string, 'What happens after release: Retain, Delete or Recycle.', {
+      enum: ['Delete', 'Recycle', 'Retain'],
+    }),
     storageClassName: field(6, string, 'Storage class the volume belongs to.'),
     mountOptions: field(7, list(string), 'Mount options, e.g. ro or soft.', { listType: 'atomic' }),
-    volumeMode: field(8, string, 'Filesystem or Block.', { pointer: true }),
+    volumeMode: field(8, string, 'Filesystem or Block.', { pointer: true, enum: ['Block', 'Filesystem'] }),
     nodeAffinity: field(9, () => VolumeNodeAffinity, 'Nodes the volume can be accessed from.', { pointer: true }),
     volumeAttributesClassName: field(10, string, 'VolumeAttributesClass the volume belongs to.', { pointer: true }),
   },
@@ -99,7 +101,9 @@ export const PersistentVolumeStatus: StructType = struct(
   'io.k8s.api.core.v1.PersistentVolumeStatus',
   'Observed state of a persistent volume.',
   {
-    phase: field(1, string, 'Pending, Available, Bound, Released or Failed.'),
+    phase: field(1, string, 'Pending, Available, Bound, Released or Failed.', {
+      enum: ['Available', 'Bound', 'Failed', 'Pending', 'Released'],
+    }),
     message: field(2, string, 'Human-readable reason for the phase.'),
     reason: field(3, string, 'Brief CamelCase reason for a failure.'),
     lastPhaseTransitionTime: field(4, time, 'When the phase last changed.', { pointer: true }),
@@ -155,7 +159,7 @@ export const PersistentVolumeClaimSpec: StructType = struct(
     resources: field(2, () => VolumeResourceRequirements, 'Minimum resources the volume must have.'),
     volumeName: field(3, string, 'Name of the volume to bind to.'),
     storageClassName: field(5, string, 'Storage class to provision from.', { pointer: true }),
-    volumeMode: field(6, string, 'Filesystem or Block.', { pointer: true }),
+    volumeMode: field(6, string, 'Filesystem or Block.', { pointer: true, enum: ['Block', 'Filesystem'] }),
     dataSource: field(
       7,
       () => TypedLocalObjectReference,
@@ -173,7 +177,7 @@ export const PersistentVolumeClaimStatus: StructType = struct(
   'io.k8s.api.core.v1.PersistentVolumeClaimStatus',
   'Observed state of a claim.',
   {
-    phase: field(1, string, 'Pending, Bound or Lost.'),
+    phase: field(1, string, 'Pending, Bound or Lost.', { enum: ['Bound', 'Lost', 'Pending'] }),
     accessModes: field(2, list(string), 'Access modes of the bound volume.', { listType: 'atomic' }),
     capacity: field(3, map(quantity), 'Actual resources of the bound volume.'),
     conditions: field(
@@ -220,6 +224,9 @@ export const ModifyVolumeStatus: StructType = struct(
   'Status of a volume attribute change.',
   {
     targetVolumeAttributesClassName: field(1, string, 'VolumeAttributesClass being applied.'),
-    status: field(2, string, 'Pending, InProgress or Infeasible.', { required: true }),
+    status: field(2, string, 'Pending, InProgress or Infeasible.', {
+      required: true,
+      enum: ['InProgress', 'Infeasible', 'Pending'],
+    }),
   },
 );

@@ -29,11 +29,13 @@ export const ServiceSpec: StructType = struct('io.k8s.api.core.v1.ServiceSpec', 
   selector: field(2, map(string), 'Labels of the pods traffic is routed to.', { mapType: 'atomic' }),
   clusterIP: field(3, string, 'Virtual IP of the service; None makes it headless.'),
   clusterIPs: field(18, list(string), 'Virtual IPs of the service, one per IP family.', { listType: 'atomic' }),
-  type: field(4, string, 'ClusterIP, NodePort, LoadBalancer or ExternalName.'),
+  type: field(4, string, 'ClusterIP, NodePort, LoadBalancer or ExternalName.', {
+    enum: ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'],
+  }),
   externalIPs: field(5, list(string), 'Extra IPs for which nodes accept traffic for the service.', {
     listType: 'atomic',
   }),
-  sessionAffinity: field(7, string, 'ClientIP or None.'),
+  sessionAffinity: field(7, string, 'ClientIP or None.', { enum: ['ClientIP', 'None'] }),
   loadBalancerIP: field(8, string, 'Deprecated requested load balancer IP.'),
   loadBalancerSourceRanges: field(9, list(string), 'Client CIDRs allowed through the load balancer.', {
     listType: 'atomic',
@@ -43,12 +45,16 @@ export const ServiceSpec: StructType = struct('io.k8s.api.core.v1.ServiceSpec', 
     11,
     string,
     'Whether external traffic is routed to node-local endpoints only: Cluster or Local.',
+    { enum: ['Cluster', 'Local'] },
   ),
   healthCheckNodePort: field(12, int32, 'Node port of the health check for Local external traffic.'),
   publishNotReadyAddresses: field(13, boolean, 'Publish endpoints of pods that are not ready.'),
   sessionAffinityConfig: field(14, () => SessionAffinityConfig, 'Settings of session affinity.', { pointer: true }),
   ipFamilies: field(19, list(string), 'IP families of the service, IPv4 and/or IPv6.', { listType: 'atomic' }),
-  ipFamilyPolicy: field(17, string, 'SingleStack, PreferDualStack or RequireDualStack.', { pointer: true }),
+  ipFamilyPolicy: field(17, string, 'SingleStack, PreferDualStack or RequireDualStack.', {
+    pointer: true,
+    enum: ['PreferDualStack', 'RequireDualStack', 'SingleStack'],
+  }),
   allocateLoadBalancerNodePorts: field(20, boolean, 'Whether node ports are allocated for LoadBalancer services.', {
     pointer: true,
   }),
@@ -57,7 +63,7 @@ export const ServiceSpec: StructType = struct('io.k8s.api.core.v1.ServiceSpec', 
     22,
     string,
     'Whether internal traffic is routed to node-local endpoints only: Cluster or Local.',
-    { pointer: true },
+    { pointer: true, enum: ['Cluster', 'Local'] },
   ),
   trafficDistribution: field(23, string, 'Preference for how traffic is distributed, e.g. PreferClose.', {
     pointer: true,
@@ -66,7 +72,7 @@ export const ServiceSpec: StructType = struct('io.k8s.api.core.v1.ServiceSpec', 
 
 export const ServicePort: StructType = struct('io.k8s.api.core.v1.ServicePort', 'A port of a service.', {
   name: field(1, string, 'Name of the port, required when there are several.'),
-  protocol: field(2, string, 'TCP, UDP or SCTP.', { default: 'TCP' }),
+  protocol: field(2, string, 'TCP, UDP or SCTP.', { default: 'TCP', enum: ['SCTP', 'TCP', 'UDP'] }),
   appProtocol: field(6, string, 'Application protocol, e.g. http or kubernetes.io/h2c.', { pointer: true }),
   port: field(3, int32, 'Port the service listens on.', { required: true }),
   targetPort: field(4, intOrString, 'Port number or name on the pods.'),
@@ -114,7 +120,7 @@ export const LoadBalancerIngress: StructType = struct(
 
 export const PortStatus: StructType = struct('io.k8s.api.core.v1.PortStatus', 'Status of one service port.', {
   port: field(1, int32, 'Port number.', { required: true }),
-  protocol: field(2, string, 'TCP, UDP or SCTP.', { required: true }),
+  protocol: field(2, string, 'TCP, UDP or SCTP.', { required: true, enum: ['SCTP', 'TCP', 'UDP'] }),
   error: field(3, string, 'Problem with the port, if any.', { pointer: true }),
 });
 
@@ -192,7 +198,7 @@ export const EndpointPort: StructType = struct(
   {
     name: field(1, string, 'Name of the port, matching the service port name.'),
     port: field(2, int32, 'Port number.', { required: true }),
-    protocol: field(3, string, 'TCP, UDP or SCTP.'),
+    protocol: field(3, string, 'TCP, UDP or SCTP.', { enum: ['SCTP', 'TCP', 'UDP'] }),
     appProtocol: field(4, string, 'Application protocol of the port.', { pointer: true }),
   },
   { mapType: 'atomic' },

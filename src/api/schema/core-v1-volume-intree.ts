@@ -249,10 +249,16 @@ export const AzureDiskVolumeSource: StructType = struct(
   {
     diskName: field(1, string, 'Name of the data disk.', { required: true }),
     diskURI: field(2, string, 'URI of the data disk.', { required: true }),
-    cachingMode: field(3, string, 'Host caching mode: None, ReadOnly or ReadWrite.', { pointer: true }),
+    cachingMode: field(3, string, 'Host caching mode: None, ReadOnly or ReadWrite.', {
+      pointer: true,
+      enum: ['None', 'ReadOnly', 'ReadWrite'],
+    }),
     fsType: field(4, string, 'Filesystem type, e.g. ext4.', { pointer: true, default: 'ext4' }),
     readOnly: field(5, boolean, 'Mount read-only.', { pointer: true, default: false }),
-    kind: field(6, string, 'Shared, Dedicated or Managed.', { pointer: true }),
+    kind: field(6, string, 'Shared, Dedicated or Managed.', {
+      pointer: true,
+      enum: ['Dedicated', 'Managed', 'Shared'],
+    }),
   },
 );
 

@@ -101,6 +101,7 @@ export const HostPathVolumeSource: StructType = struct(
     path: field(1, string, 'Path on the node.', { required: true }),
     type: field(2, string, 'What must exist at the path, e.g. Directory, DirectoryOrCreate or File.', {
       pointer: true,
+      enum: ['BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'],
     }),
   },
 );
@@ -325,7 +326,9 @@ export const ImageVolumeSource: StructType = struct(
   'An OCI image or artifact mounted as a volume.',
   {
     reference: field(1, string, 'Image or artifact reference.'),
-    pullPolicy: field(2, string, 'When to pull: Always, Never or IfNotPresent.'),
+    pullPolicy: field(2, string, 'When to pull: Always, Never or IfNotPresent.', {
+      enum: ['Always', 'IfNotPresent', 'Never'],
+    }),
   },
 );
 

@@ -11,6 +11,7 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
 export type KubernetesAction =
   'get' | 'list' | 'watch' | 'watchlist' | 'post' | 'put' | 'patch' | 'delete' | 'deletecollection' | 'connect';
 
+/** A path or query parameter of an operation. */
 export interface RouteParam {
   readonly name: string;
   readonly in: 'path' | 'query';
@@ -22,6 +23,7 @@ export interface RouteParam {
 /** What an operation returns: an object, a list (also streamable as watch), a watch stream, or raw text. */
 export type ResponseShape = 'object' | 'list' | 'watch' | 'text';
 
+/** One HTTP operation on a path, with the Kubernetes extensions upstream attaches to it. */
 export interface RouteOperation {
   readonly method: HttpMethod;
   readonly operationId: string;
@@ -39,6 +41,7 @@ export interface RouteOperation {
   readonly codes: readonly (200 | 201 | 202)[];
 }
 
+/** A URL path and its operations. */
 export interface Route {
   readonly path: string;
   /** Path parameters and `pretty`, shared by the operations. */
@@ -220,7 +223,8 @@ export function routesForGroupVersion(registry: SchemaRegistry, group: string, v
   });
 
   for (const k of registry.resourcesIn(group, version)) {
-    const r = k.resource!;
+    const r = k.resource;
+    if (!r) continue;
     const verbs = new Set(r.verbs);
     const K = k.gvk.kind;
     const scope = r.namespaced ? 'Namespaced' : '';

@@ -121,7 +121,7 @@ export function openapiV2(registry: SchemaRegistry, opts: { version?: string } =
     for (const r of routes) paths[r.path] = renderRoute(r, 'v2');
     for (const n of rootDefinitions(registry, routes, gv.group, gv.version)) roots.add(n);
   }
-  for (const n of registry.definitions.keys()) roots.add(n);
+  for (const k of registry.kinds) roots.add(k.schema.name); // inline-only structs (VolumeSource…) stay out
   const definitions: Record<string, JsonSchema> = {};
   for (const name of definitionClosure(registry, roots)) {
     const s = definitionSchema(registry, name, 'v2');

@@ -8,6 +8,9 @@
  * by gogo-protobuf from the Go structs, so the JSON is rebuilt with Go's encoding/json rules: `omitempty` drops
  * zero scalars and empty lists/maps, non-pointer structs are always written, absent pointers are omitted,
  * absent non-omitempty lists/maps are `null`, map keys are sorted.
+ *
+ * Simplifications (upstream clients never hit them): a non-repeated message field that occurs twice keeps the
+ * last occurrence instead of merging; int64 values beyond 2^53 lose precision in the JSON number.
  */
 
 import protobuf from 'protobufjs/minimal.js';
@@ -61,8 +64,10 @@ export interface K8sProtobufEnvelope {
   readonly contentType: string;
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type JsonObject = { [k: string]: Json };
+/** A decoded JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** A decoded JSON object. */
+export type JsonObject = { [k: string]: Json };
 
 /** Whether a body starts with the Kubernetes protobuf magic. */
 export function hasK8sProtobufMagic(bytes: Uint8Array): boolean {
@@ -85,7 +90,7 @@ export function decodeK8sProtobufEnvelope(bytes: Uint8Array): K8sProtobufEnvelop
       const tag = r.uint32();
       const no = tag >>> 3;
       const wt = tag & 7;
-      if (no >= 1 && no <= 4) expectWire(wt, 2, 'runtime.Unknown', no);
+      if (no >= 1 && no <= 4) expectWire(wt, 2, `runtime.Unknown field ${no}`);
       switch (no) {
         case 1: {
           const end = r.uint32() + r.pos;
@@ -161,10 +166,8 @@ function guard<T>(what: string, fn: () => T): T {
   }
 }
 
-function expectWire(got: number, want: number, where: string, no: number): void {
-  if (got !== want) {
-    throw new ProtobufDecodeError('Malformed', `${where} field ${no}: wire type ${got}, expected ${want}`);
-  }
+function expectWire(got: number, want: number, where: string): void {
+  if (got !== want) throw new ProtobufDecodeError('Malformed', `${where}: wire type ${got}, expected ${want}`);
 }
 
 /** What was read for one field before JSON emission. */
@@ -186,9 +189,9 @@ class MessageDecoder {
         r.skipType(wt);
         continue;
       }
-      const where = `${s.name}.${f.name}`;
+      const where = `${s.name}.${f.name} (field ${no})`;
       if (f.inline) {
-        expectWire(wt, 2, where, no);
+        expectWire(wt, 2, where);
         const len = r.uint32();
         slots.set(f, { inlineObj: this.struct(r, r.pos + len, asStruct(f.type, where), depth + 1) });
         continue;
@@ -202,7 +205,7 @@ class MessageDecoder {
       } else if (t.kind === 'map') {
         const slot = slots.get(f);
         const entries = slot && 'entries' in slot ? slot.entries : new Map<string, Json>();
-        expectWire(wt, 2, where, no);
+        expectWire(wt, 2, where);
         this.mapEntry(r, resolveType(t.value), where, depth, entries);
         slots.set(f, { entries });
       } else {
@@ -266,13 +269,13 @@ class MessageDecoder {
   /** One non-repeated value of type `t`. */
   private single(r: Reader, wt: number, t: ResolvedType, where: string, depth: number): Json {
     if (t.kind === 'struct') {
-      expectWire(wt, 2, where, 0);
+      expectWire(wt, 2, where);
       const len = r.uint32();
       return this.struct(r, r.pos + len, t, depth + 1);
     }
     if (t.kind === 'list') {
       // A wrapped list: message {1 repeated items}.
-      expectWire(wt, 2, where, 0);
+      expectWire(wt, 2, where);
       const end = r.uint32() + r.pos;
       const items: Json[] = [];
       const elem = resolveType(t.elem);
@@ -305,7 +308,7 @@ class MessageDecoder {
       const no = tag >>> 3;
       const wt = tag & 7;
       if (no === 1) {
-        expectWire(wt, 2, where, 1);
+        expectWire(wt, 2, where);
         key = r.string();
       } else if (no === 2) {
         value = this.single(r, wt, valueType, where, depth);
@@ -320,28 +323,28 @@ class MessageDecoder {
   private scalar(r: Reader, wt: number, s: ScalarKind, where: string, depth: number): Json {
     switch (s) {
       case 'string':
-        expectWire(wt, 2, where, 0);
+        expectWire(wt, 2, where);
         return r.string();
       case 'bytes':
-        expectWire(wt, 2, where, 0);
+        expectWire(wt, 2, where);
         return Buffer.from(r.bytes()).toString('base64');
       case 'boolean':
-        expectWire(wt, 0, where, 0);
+        expectWire(wt, 0, where);
         return r.bool();
       case 'int32':
-        expectWire(wt, 0, where, 0);
+        expectWire(wt, 0, where);
         return r.int32(); // reads the 10-byte sign-extended form of negative values too
       case 'int64':
-        expectWire(wt, 0, where, 0);
+        expectWire(wt, 0, where);
         return Number(longToBigInt(r.int64()));
       case 'double':
-        expectWire(wt, 1, where, 0);
+        expectWire(wt, 1, where);
         return r.double();
       default:
         break;
     }
     // The rest are small wrapper messages.
-    expectWire(wt, 2, where, 0);
+    expectWire(wt, 2, where);
     const len = r.uint32();
     const end = r.pos + len;
     const fields = readFlat(r, end);

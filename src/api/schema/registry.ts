@@ -21,12 +21,33 @@ import {
   type KindDef,
   type StructType,
 } from './dsl.js';
-import { DeleteOptions, ListMeta, Status, TypeMeta, WatchEvent } from './meta-v1.js';
+import {
+  APIGroup,
+  APIGroupList,
+  APIResourceList,
+  APIVersions,
+  DeleteOptions,
+  ListMeta,
+  Status,
+  TypeMeta,
+  WatchEvent,
+} from './meta-v1.js';
 import { coreV1Kinds } from './core-v1.js';
 import { authorizationV1Kinds } from './authorization-v1.js';
 import { autoscalingV1Kinds } from './autoscaling-v1.js';
 import { policyV1Kinds } from './policy-v1.js';
 import { authenticationV1Kinds } from './authentication-v1.js';
+import { appsV1Kinds } from './apps-v1.js';
+import { autoscalingV2Kinds } from './autoscaling-v2.js';
+import { batchV1Kinds } from './batch-v1.js';
+import { coordinationV1Kinds } from './coordination-v1.js';
+import { discoveryV1Kinds } from './discovery-v1.js';
+import { eventsV1Kinds } from './events-v1.js';
+import { networkingV1Kinds } from './networking-v1.js';
+import { policyV1PdbKinds } from './policy-v1-pdb.js';
+import { rbacV1Kinds } from './rbac-v1.js';
+import { schedulingV1Kinds } from './scheduling-v1.js';
+import { storageV1Kinds } from './storage-v1.js';
 
 /** The built-in group-versions. Adding a group is one line here. */
 export const BUILTIN_KINDS: readonly (readonly KindDef[])[] = Object.freeze([
@@ -35,8 +56,20 @@ export const BUILTIN_KINDS: readonly (readonly KindDef[])[] = Object.freeze([
   authorizationV1Kinds,
   autoscalingV1Kinds,
   policyV1Kinds,
+  appsV1Kinds,
+  autoscalingV2Kinds,
+  batchV1Kinds,
+  coordinationV1Kinds,
+  discoveryV1Kinds,
+  eventsV1Kinds,
+  networkingV1Kinds,
+  policyV1PdbKinds,
+  rbacV1Kinds,
+  schedulingV1Kinds,
+  storageV1Kinds,
 ]);
 
+/** A served API group-version; `group` is empty for the core (legacy) group. */
 export interface GroupVersion {
   readonly group: string;
   readonly version: string;
@@ -65,15 +98,11 @@ export interface SchemaRegistry {
   readonly definitions: ReadonlyMap<string, StructType>;
 }
 
+/** Locale-independent string order, so output never depends on the host's locale. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const gvkKey = (g: string, v: string, k: string) => `${g}/${v}/${k}`;
 const compareGV = (a: GroupVersion, b: GroupVersion) =>
-  a.group === b.group
-    ? a.version.localeCompare(b.version)
-    : a.group === ''
-      ? -1
-      : b.group === ''
-        ? 1
-        : a.group.localeCompare(b.group);
+  a.group === b.group ? cmp(a.version, b.version) : a.group === '' ? -1 : b.group === '' ? 1 : cmp(a.group, b.group);
 
 /** The `<Kind>List` schema every resource kind gets: `{metadata: ListMeta, items: [Kind]}` (proto 1 and 2). */
 export function listSchemaFor(item: StructType, kindName: string): StructType {
@@ -135,11 +164,20 @@ export function buildSchemaRegistry(groups: readonly (readonly KindDef[])[] = BU
       if (!byGVK.has(gvkKey(gv.group, gv.version, name))) add(kind(schema, { ...gv, kind: name }));
     }
   }
-  if (!byGVK.has(gvkKey('', 'v1', 'Status'))) add(kind(Status, { group: '', version: 'v1', kind: 'Status' }));
+  // Unversioned meta kinds, which upstream reports under the core group-version.
+  for (const [schema, name] of [
+    [Status, 'Status'],
+    [APIResourceList, 'APIResourceList'],
+    [APIGroupList, 'APIGroupList'],
+    [APIGroup, 'APIGroup'],
+    [APIVersions, 'APIVersions'],
+  ] as const) {
+    if (!byGVK.has(gvkKey('', 'v1', name))) add(kind(schema, { group: '', version: 'v1', kind: name }));
+  }
 
   const kinds = [...byGVK.values()].sort((a, b) => {
     const c = compareGV(a.gvk, b.gvk);
-    return c !== 0 ? c : a.gvk.kind.localeCompare(b.gvk.kind);
+    return c !== 0 ? c : cmp(a.gvk.kind, b.gvk.kind);
   });
   const definitions = collectDefinitions(kinds.map((k) => k.schema));
   const gvksByDef = new Map<string, GroupVersionKind[]>();
@@ -161,9 +199,7 @@ export function buildSchemaRegistry(groups: readonly (readonly KindDef[])[] = BU
     resourcesIn: (group, version) =>
       kinds
         .filter((k) => k.resource && k.gvk.group === group && k.gvk.version === version)
-        .sort((a, b) =>
-          (a.resource as { plural: string }).plural.localeCompare((b.resource as { plural: string }).plural),
-        ),
+        .sort((a, b) => cmp(a.resource?.plural ?? '', b.resource?.plural ?? '')),
     kindsIn: (group, version) => kinds.filter((k) => k.gvk.group === group && k.gvk.version === version),
     listKindOf: (k) => listOf.get(k) ?? byGVK.get(gvkKey(k.gvk.group, k.gvk.version, `${k.gvk.kind}List`)),
     gvksOf: (name) => gvksByDef.get(name) ?? [],

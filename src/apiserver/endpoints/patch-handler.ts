@@ -14,6 +14,13 @@ import { checkUnknownFields, managerName, renderObject, type ResourceRequest } f
 /** Turns a patch library error into the Status upstream's PATCH handler answers with. */
 export function patchErrorToStatus(err: unknown): unknown {
   if (!(err instanceof PatchError)) return err;
+  // Upstream answers a JSON patch that does not apply with NewGenericServerResponse(422, ..., err.Error()):
+  // the generic message plus the library's text as an UnexpectedServerResponse cause.
+  const causes = err.causes.length
+    ? err.causes.map((c) => ({ reason: c.type, message: c.message, field: c.field }))
+    : err.code === 'Invalid' && err.statusMessage !== err.message
+      ? [{ reason: 'UnexpectedServerResponse', message: err.message }]
+      : [];
   return new StatusError(
     {
       kind: 'Status',
@@ -22,7 +29,7 @@ export function patchErrorToStatus(err: unknown): unknown {
       status: 'Failure',
       message: err.statusMessage,
       reason: err.reason,
-      details: err.causes.length ? { causes: err.causes.map((c) => ({ reason: c.type, message: c.message, field: c.field })) } : undefined,
+      details: causes.length ? { causes } : undefined,
       code: err.status,
     },
     { cause: err },

@@ -266,6 +266,12 @@ export async function serveResource(deps: ResourceHandlerDeps, req: IncomingMess
   const deny = (): never => {
     throw methodNotSupported(served.store.gr, info.verb);
   };
+  if (served.def.virtual) {
+    if (info.verb !== 'create' || info.subresource || info.name) return deny();
+    const { obj } = await decodeInput(r);
+    writeObject(res, 201, await served.def.virtual.create(obj, r.ctx), format);
+    return;
+  }
   if (info.subresource) {
     if (info.subresource === 'status' && served.def.statusStrategy) {
       if (info.verb === 'get') return serveGet(r);

@@ -17,8 +17,19 @@ export interface ColumnDefinition {
 export interface TablePrinter {
   columns: ColumnDefinition[];
   cells(obj: KObject, now: Date): unknown[];
+  /** metav1.TableRowCondition list of a row (pods mark finished ones `Completed`); omitted when undefined. */
+  conditions?(obj: KObject): TableRowCondition[] | undefined;
 }
 
+/** metav1.TableRowCondition: a fact about a row, such as `Completed` for a pod that has finished. */
+export interface TableRowCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+}
+
+/** A column definition; `priority` 1 marks a `-o wide` column. */
 export const col = (name: string, description: string, priority = 0, type: ColumnDefinition['type'] = 'string', format = ''): ColumnDefinition => ({
   name,
   type,
@@ -27,7 +38,9 @@ export const col = (name: string, description: string, priority = 0, type: Colum
   priority,
 });
 
+/** NAME: always the first column, `format: name` so kubectl can prefix `kind/`. */
 export const nameColumn = col('Name', 'Name must be unique within a namespace. Cannot be updated.', 0, 'string', 'name');
+/** AGE: the time since creation, as `5m`. */
 export const ageColumn = col('Age', 'The time since the object was created (metadata.creationTimestamp).');
 
 /** `5m`, `2d3h`...: the AGE cell; `<unknown>` without a timestamp, as upstream. */
@@ -59,6 +72,8 @@ export function toTable(
   const include = options.includeObject ?? 'Metadata';
   const rows = objects.map((o) => {
     const row: Record<string, unknown> = { cells: printer.cells(o, now) };
+    const conditions = printer.conditions?.(o);
+    if (conditions && conditions.length > 0) row.conditions = conditions;
     if (include === 'Object') row.object = o;
     else if (include !== 'None') row.object = partialObjectMetadata(o);
     return row;

@@ -45,12 +45,31 @@ export interface ResourceDefinition {
    */
   gracePeriod?: (obj: KObject, options: DeleteOptions, ctx: RequestContext) => number | undefined;
   scale?: ScaleAccess;
+  hooks?: WriteHooks;
+  /** Set for resources that are computed, not stored: POST is answered by this and nothing else is served. */
+  virtual?: VirtualCreate;
   /** DELETE answers with the deleted object instead of a Success Status (pods, as upstream). */
   returnDeletedObject?: boolean;
   /** Storage key prefix, e.g. `/registry/pods/` (default `/registry/{resource}/`; grouped resources may differ). */
   keyPrefix?: string;
   /** Verbs served (default: all of get list watch create update patch delete deletecollection). */
   verbs?: string[];
+}
+
+/**
+ * Side effects around storage writes (upstream's BeginCreate/BeginUpdate/AfterDelete), e.g. allocating a
+ * Service's ClusterIP and NodePorts. `begin*` run after validation, right before the write; the function they
+ * return (if any) is called when the write fails, to undo.
+ */
+export interface WriteHooks {
+  beginCreate?(obj: KObject, ctx: RequestContext): Promise<(() => Promise<void>) | void>;
+  beginUpdate?(obj: KObject, old: KObject, ctx: RequestContext): Promise<(() => Promise<void>) | void>;
+  afterDelete?(obj: KObject, ctx: RequestContext): Promise<void>;
+}
+
+/** A resource that is not stored, only answered (SubjectAccessReviews, TokenReviews): create-only. */
+export interface VirtualCreate {
+  create(obj: KObject, ctx: RequestContext): Promise<KObject>;
 }
 
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];

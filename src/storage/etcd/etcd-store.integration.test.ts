@@ -106,33 +106,30 @@ describe('EtcdStore', () => {
   test('paging is stable at the first page revision while writers keep writing', async () => {
     const p = k('page/');
     for (let i = 0; i < 40; i++) await store.create(`${p}${String(i).padStart(3, '0')}`, `v${i}`);
+    const first = await store.list(p, { limit: 7 });
+    assert.equal(first.remainingItemCount, 40 - 7);
+    // Between pages a writer adds keys inside the paged range and deletes keys not yet returned.
     let stop = false;
     const writer = (async () => {
       for (let i = 0; !stop; i++) {
         await store.create(`${p}${String(i).padStart(3, '0')}x`, 'noise');
-        await store.delete(`${p}${String(i % 40).padStart(3, '0')}`).catch(() => undefined);
+        await store.delete(`${p}${String(39 - (i % 40)).padStart(3, '0')}`).catch(() => undefined);
       }
     })();
     try {
-      const first = await store.list(p, { limit: 7 });
       const pages = [first];
-      let expectedRemaining = 40 - 7;
-      assert.equal(first.remainingItemCount, expectedRemaining);
+      let remaining = 40 - 7;
       while (pages[pages.length - 1]!.continue) {
         await new Promise((r) => setTimeout(r, 5));
         const next = await store.list(p, { limit: 7, continue: pages[pages.length - 1]!.continue! });
         assert.equal(next.revision, first.revision);
-        expectedRemaining -= next.items.length;
-        if (next.continue) assert.equal(next.remainingItemCount, expectedRemaining);
+        remaining -= next.items.length;
+        if (next.continue) assert.equal(next.remainingItemCount, remaining);
         pages.push(next);
       }
       const paged = pages.flatMap((pg) => pg.items.map((i) => i.value));
       assert.deepEqual(paged, Array.from({ length: 40 }, (_, i) => `v${i}`));
-      const snapshot = await store.list(p, { revision: first.revision });
-      assert.deepEqual(
-        snapshot.items.map((i) => i.value),
-        paged,
-      );
+      assert.ok((await store.list(p)).items.some((i) => i.value === 'noise'), 'the writer did write meanwhile');
     } finally {
       stop = true;
       await writer;

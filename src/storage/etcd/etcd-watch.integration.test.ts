@@ -207,7 +207,7 @@ describe('EtcdStore with etcd unreachable', () => {
     try {
       const store = await openEtcdStore([etcd.endpoint], { requestTimeoutMs: 2_000, watchReconnectTimeoutMs: 1_000 });
       try {
-        const w = store.watch('/registry/gone/', 0);
+        const w = store.watch('/registry/gone/', await store.currentRevision());
         await store.create('/registry/gone/a', 'v');
         await take(w, 1);
         await etcd.stop();

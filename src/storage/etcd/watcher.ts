@@ -36,8 +36,11 @@ type Session = IDuplexStream<IWatchRequest, IWatchResponse>;
 type SessionEnd = { fatal: unknown } | { transient: unknown };
 
 /**
- * Opens a watch on `prefix` (already validated) from `fromRevision` (0 = now). Events arrive in revision order
- * exactly once; a broken stream is reopened after the last delivered revision for up to reconnectTimeoutMs.
+ * Opens a watch on `prefix` (already validated) from `fromRevision`. Events arrive in revision order exactly
+ * once; a broken stream is reopened after the last delivered revision for up to reconnectTimeoutMs.
+ *
+ * `fromRevision` 0 means "from the current revision", read asynchronously after this returns: a write racing
+ * with the call may land before that read and not be seen. Callers that need an exact start pass a revision.
  */
 export function openEtcdWatch(ctx: EtcdWatchContext, prefix: string, fromRevision: number): Watch & { done: Promise<void> } {
   const w = new EtcdWatch(ctx, prefix);

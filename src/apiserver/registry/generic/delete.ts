@@ -78,6 +78,7 @@ export async function deleteObject(store: GenericStore, ctx: RequestContext, nam
       }
       if (ctx.dryRun) return { object: current, deleted: true };
       await store.storage.delete(key, kv.modRevision);
+      await store.def.hooks?.afterDelete?.(current, ctx);
       return { object: current, deleted: true };
     } catch (err) {
       if (isStorageError(err, 'Conflict') && attempt < 10) continue;

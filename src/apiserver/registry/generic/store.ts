@@ -124,6 +124,7 @@ export class GenericStore {
       if (await this.storage.get(this.keyFor(ctx.namespace, name))) throw alreadyExists(this.gr, name);
       return obj;
     }
+    const undo = await this.def.hooks?.beginCreate?.(obj, ctx);
     try {
       const kv = await this.storage.create(this.keyFor(obj.metadata.namespace ?? '', name), encodeForStorage(obj), {
         ttlSeconds: this.def.ttlSeconds,
@@ -131,6 +132,7 @@ export class GenericStore {
       obj.metadata.resourceVersion = String(kv.modRevision);
       return obj;
     } catch (err) {
+      if (undo) await undo();
       throw this.toStatusError(err, name);
     }
   }
@@ -184,6 +186,7 @@ export class GenericStore {
         try {
           const res = await this.storage.delete(key, kv!.modRevision);
           const gone = decodeFromStorage({ ...res.prev, value: encodeForStorage(desired) });
+          await this.def.hooks?.afterDelete?.(gone, ctx);
           return { object: gone, created: false };
         } catch (err) {
           if (isStorageError(err, 'Conflict') && !wantRV && attempt < 10) continue;
@@ -191,11 +194,13 @@ export class GenericStore {
         }
       }
       if (ctx.dryRun) return { object: desired, created: false };
+      const undo = await this.def.hooks?.beginUpdate?.(desired, current, ctx);
       try {
         const res = await this.storage.update(key, encodeForStorage(desired), kv!.modRevision, { ttlSeconds: this.def.ttlSeconds });
         desired.metadata.resourceVersion = String(res.modRevision);
         return { object: desired, created: false };
       } catch (err) {
+        if (undo) await undo();
         if (isStorageError(err, 'Conflict') && !wantRV && attempt < 10) continue;
         if (isStorageError(err, 'Conflict')) throw conflict(this.gr, name);
         throw this.toStatusError(err, name);
