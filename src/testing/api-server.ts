@@ -19,6 +19,8 @@ export interface TestApiServer {
   dir: string;
   kubeconfig: string;
   server: ApiServer;
+  /** The store under the API server (the watch cache over SQLite), for tests that need to compact or peek. */
+  store: CachingStore;
   /** Runs kubectl (the default one, or `version` like '1.27') against this server; resolves with stdout/stderr and code. */
   kubectl(args: string[], options?: { version?: string; input?: string }): Promise<{ stdout: string; stderr: string; code: number }>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startTestApiServer(): Promise<TestApiServer> {
     dir,
     kubeconfig,
     server,
+    store,
     async kubectl(args, options = {}) {
       if (!kubectlDir) kubectlDir = (await run('sh', ['-c', 'dirname "$(readlink -f "$(command -v kubectl)")"'])).stdout.trim();
       const bin = options.version ? join(kubectlDir, `kubectl.${options.version}`) : 'kubectl';

@@ -3,6 +3,7 @@ import { badRequest, methodNotSupported, notAcceptable, notFound, StatusError } 
 import { parseSelector } from '../../apimachinery/labels/selector.js';
 import { parseFieldSelector, checkSupportedFields, FieldSelectorError } from '../../apimachinery/fields/selector.js';
 import { findUnknownFields } from '../../api/schema/fields.js';
+import { isValidPathSegmentName } from '../../apimachinery/validation/names.js';
 import { apiVersionOf } from '../../api/schema/dsl.js';
 import type { SchemaRegistry } from '../../api/schema/registry.js';
 import type { Logger } from '../../util/log.js';
@@ -258,6 +259,10 @@ export async function serveResource(deps: ResourceHandlerDeps, req: IncomingMess
       details: {},
       code: 404,
     });
+  }
+  for (const [what, value] of [['resource name', info.name], ['namespace', info.namespace]] as const) {
+    const errs = value ? isValidPathSegmentName(value) : [];
+    if (errs.length) throw badRequest(`invalid ${what} ${JSON.stringify(value)}: [${errs.join(', ')}]`);
   }
   const format = negotiateOutput(req.headers.accept as string | undefined);
   if (!format) throw notAcceptable(['application/json', 'application/yaml']);
