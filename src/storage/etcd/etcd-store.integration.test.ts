@@ -128,8 +128,14 @@ describe('EtcdStore', () => {
         pages.push(next);
       }
       const paged = pages.flatMap((pg) => pg.items.map((i) => i.value));
-      assert.deepEqual(paged, Array.from({ length: 40 }, (_, i) => `v${i}`));
-      assert.ok((await store.list(p)).items.some((i) => i.value === 'noise'), 'the writer did write meanwhile');
+      assert.deepEqual(
+        paged,
+        Array.from({ length: 40 }, (_, i) => `v${i}`),
+      );
+      assert.ok(
+        (await store.list(p)).items.some((i) => i.value === 'noise'),
+        'the writer did write meanwhile',
+      );
     } finally {
       stop = true;
       await writer;

@@ -116,7 +116,10 @@ describe('EtcdStore watch', () => {
         all,
       );
       // Nothing in between that we did not write: revisions are contiguous.
-      assert.deepEqual(all, Array.from({ length: all.length }, (_, i) => from + 1 + i));
+      assert.deepEqual(
+        all,
+        Array.from({ length: all.length }, (_, i) => from + 1 + i),
+      );
     } finally {
       w.close();
     }
@@ -211,7 +214,11 @@ describe('EtcdStore with etcd unreachable', () => {
         await store.create('/registry/gone/a', 'v');
         await take(w, 1);
         await etcd.stop();
-        for (const call of [store.get('/registry/gone/a'), store.create('/registry/gone/b', 'v'), store.list('/registry/gone/')]) {
+        for (const call of [
+          store.get('/registry/gone/a'),
+          store.create('/registry/gone/b', 'v'),
+          store.list('/registry/gone/'),
+        ]) {
           const ms = await unavailableWithin(call, etcd.endpoint);
           assert.ok(ms < 3_000, `took ${ms} ms`);
         }

@@ -26,7 +26,10 @@ describe('LeaseManager', () => {
     const { lm, grants } = fakeEtcd();
     const ids = await Promise.all([lm.leaseFor(3600), lm.leaseFor(3600), lm.leaseFor(3600)]);
     assert.equal(new Set(ids).size, 1);
-    assert.deepEqual(grants.map((g) => g.ttl), [3660]);
+    assert.deepEqual(
+      grants.map((g) => g.ttl),
+      [3660],
+    );
   });
 
   test('a shared lease is reused only within its window', async () => {
@@ -36,7 +39,10 @@ describe('LeaseManager', () => {
     assert.equal(await lm.leaseFor(100), a);
     step(1);
     assert.notEqual(await lm.leaseFor(100), a);
-    assert.deepEqual(grants.map((g) => g.ttl), [105, 105]);
+    assert.deepEqual(
+      grants.map((g) => g.ttl),
+      [105, 105],
+    );
   });
 
   test('short TTLs get a lease of their own', async () => {
@@ -44,7 +50,10 @@ describe('LeaseManager', () => {
     const a = await lm.leaseFor(5);
     const b = await lm.leaseFor(5);
     assert.notEqual(a, b);
-    assert.deepEqual(grants.map((g) => g.ttl), [5, 5]);
+    assert.deepEqual(
+      grants.map((g) => g.ttl),
+      [5, 5],
+    );
   });
 
   test('different TTLs never share, and an invalidated lease is replaced', async () => {

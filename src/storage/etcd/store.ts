@@ -30,6 +30,7 @@ import {
 } from './client.js';
 import { LeaseManager, MAX_TTL_SECONDS } from './lease-manager.js';
 import { openEtcdWatch } from './watcher.js';
+import { WatchQueue } from '../watch-queue.js';
 
 /** Options for {@link openEtcdStore}; every field has a default. */
 export interface EtcdStoreOptions {
@@ -174,7 +175,11 @@ export class EtcdStore implements Store {
       compare.push(modRevisionEquals(k, expectedModRevision));
     }
     const res = await this.txn(
-      { compare, success: [{ request_delete_range: { key: k, prev_kv: true } }], failure: [{ request_range: { key: k } }] },
+      {
+        compare,
+        success: [{ request_delete_range: { key: k, prev_kv: true } }],
+        failure: [{ request_range: { key: k } }],
+      },
       key,
     );
     if (res.succeeded) {
@@ -205,7 +210,11 @@ export class EtcdStore implements Store {
 
   watch(prefix: string, fromRevision: number): Watch {
     validatePrefix(prefix);
-    if (this.closed) throw new StorageError('Unavailable', `etcd at ${this.endpoints.join(', ')}: the store is closed`);
+    if (this.closed) {
+      const failed = new WatchQueue(1);
+      failed.fail(new StorageError('Unavailable', `etcd at ${this.endpoints.join(', ')}: the store is closed`));
+      return failed;
+    }
     const w = openEtcdWatch(
       {
         client: this.client,
@@ -226,6 +235,7 @@ export class EtcdStore implements Store {
   }
 
   async compact(revision: number): Promise<void> {
+    if (revision <= 0) return; // nothing is older than revision 1
     try {
       await this.client.kv.compact({ revision, physical: this.options.physicalCompaction ?? false });
     } catch (err) {

@@ -42,7 +42,11 @@ type SessionEnd = { fatal: unknown } | { transient: unknown };
  * `fromRevision` 0 means "from the current revision", read asynchronously after this returns: a write racing
  * with the call may land before that read and not be seen. Callers that need an exact start pass a revision.
  */
-export function openEtcdWatch(ctx: EtcdWatchContext, prefix: string, fromRevision: number): Watch & { done: Promise<void> } {
+export function openEtcdWatch(
+  ctx: EtcdWatchContext,
+  prefix: string,
+  fromRevision: number,
+): Watch & { done: Promise<void> } {
   const w = new EtcdWatch(ctx, prefix);
   const queue = new WatchQueue(ctx.capacity, () => w.stop());
   const done = w.run(queue, fromRevision);
@@ -80,12 +84,17 @@ class EtcdWatch {
       let outageSince: number | undefined;
       let backoffMs = 100;
       while (!this.stopped) {
-        const end = await this.stream(last, queue, (rev) => {
-          last = rev;
-        }, () => {
-          outageSince = undefined;
-          backoffMs = 100;
-        });
+        const end = await this.stream(
+          last,
+          queue,
+          (rev) => {
+            last = rev;
+          },
+          () => {
+            outageSince = undefined;
+            backoffMs = 100;
+          },
+        );
         if (this.stopped) return;
         if ('fatal' in end) throw end.fatal;
         outageSince ??= this.ctx.now();
@@ -181,7 +190,14 @@ export function toWatchEvent(ev: IEvent): WatchEvent {
   const revision = Number(kv.mod_revision);
   if (String(ev.type).toUpperCase() === 'DELETE') {
     const last = prev ? prev.value.toString('utf8') : '';
-    return { type: 'DELETED', key, value: last, prevValue: last, revision, createRevision: Number(prev?.create_revision ?? 0) };
+    return {
+      type: 'DELETED',
+      key,
+      value: last,
+      prevValue: last,
+      revision,
+      createRevision: Number(prev?.create_revision ?? 0),
+    };
   }
   const createRevision = Number(kv.create_revision);
   const value = kv.value.toString('utf8');

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '../testing/ports.js';
+import { projectRoot } from './shared-scripts.js';
+
+/** The README must stay true: its tour is run as written, on a scratch dir and a free port. */
+test('the README tour runs as written', async () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const tour = /## A short tour[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(tour, 'README.md has a "## A short tour" section with a sh block');
+  const dir = mkdtempSync(join(tmpdir(), 'k8ts-tour-'));
+  const port = await findFreePort();
+  const script = tour.replaceAll('/tmp/k8ts', dir).replaceAll('6443', String(port));
+  try {
+    const r = spawnSync('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, KUBECACHEDIR: join(dir, 'kcache') },
+    });
+    const out = `${r.stdout}\n${r.stderr}`;
+    assert.equal(r.status, 0, out);
+    assert.match(r.stdout, /^ok/); // /readyz answers "ok" without a newline, as upstream
+    assert.match(r.stdout, /resourcequota\/compute-resources/);
+    assert.match(r.stdout, /deployment.apps\/nginx-deployment/);
+    assert.match(r.stdout, /^yes$/m);
+    assert.match(r.stdout, /\/registry\/namespaces\/team-a/);
+  } finally {
+    spawnSync('pkill', ['-f', `--data-dir ${dir}`]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
