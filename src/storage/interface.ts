@@ -69,7 +69,8 @@ export interface WatchEvent {
 }
 
 /**
- * A stream of events under a prefix, in revision order, each revision at most once, starting exactly after the
+ * A stream of events under a prefix, in non-decreasing revision order (one revision may carry several events,
+ * e.g. keys sharing an expired etcd lease), never skipping or repeating an event, starting exactly after the
  * revision the watch was opened at. Iterating it yields events until `close()` is called (then iteration ends)
  * or the watch fails (then iteration throws a StorageError, e.g. Expired when the start was compacted).
  */

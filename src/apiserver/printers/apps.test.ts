@@ -1,19 +1,40 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KObject } from '../registry/types.js';
-import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './apps.js';
+import {
+  controllerRevisionPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  replicaSetPrinter,
+  statefulSetPrinter,
+} from './apps.js';
 import type { TablePrinter } from './table.js';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
 const meta = { name: 'web', namespace: 'default', creationTimestamp: '2025-02-28T12:00:00Z' }; // 24h
-const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.21' }, { name: 'side', image: 'busybox' }] } };
-const selector = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['b', 'a'] }] };
+const template = {
+  metadata: { labels: { app: 'web' } },
+  spec: {
+    containers: [
+      { name: 'nginx', image: 'nginx:1.21' },
+      { name: 'side', image: 'busybox' },
+    ],
+  },
+};
+const selector = {
+  matchLabels: { app: 'web' },
+  matchExpressions: [{ key: 'tier', operator: 'In', values: ['b', 'a'] }],
+};
 
 const cases: { name: string; printer: TablePrinter; obj: KObject; want: unknown[] }[] = [
   {
     name: 'deployment rolling out',
     printer: deploymentPrinter,
-    obj: { metadata: meta, spec: { replicas: 3, selector, template }, status: { replicas: 3, readyReplicas: 2, updatedReplicas: 1, availableReplicas: 2 } },
+    obj: {
+      metadata: meta,
+      spec: { replicas: 3, selector, template },
+      status: { replicas: 3, readyReplicas: 2, updatedReplicas: 1, availableReplicas: 2 },
+    },
     want: ['web', '2/3', 1, 2, '24h', 'nginx,side', 'nginx:1.21,busybox', 'app=web,tier in (a,b)'],
   },
   {
@@ -37,7 +58,11 @@ const cases: { name: string; printer: TablePrinter; obj: KObject; want: unknown[
   {
     name: 'replica set',
     printer: replicaSetPrinter,
-    obj: { metadata: meta, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template }, status: { replicas: 2, readyReplicas: 1 } },
+    obj: {
+      metadata: meta,
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template },
+      status: { replicas: 2, readyReplicas: 1 },
+    },
     want: ['web', 2, 2, 1, '24h', 'nginx,side', 'nginx:1.21,busybox', 'app=web'],
   },
   {
@@ -57,8 +82,17 @@ const cases: { name: string; printer: TablePrinter; obj: KObject; want: unknown[
     printer: daemonSetPrinter,
     obj: {
       metadata: meta,
-      spec: { selector: { matchLabels: { app: 'web' } }, template: { ...template, spec: { ...template.spec, nodeSelector: { 'kubernetes.io/os': 'linux' } } } },
-      status: { desiredNumberScheduled: 3, currentNumberScheduled: 3, numberReady: 2, updatedNumberScheduled: 3, numberAvailable: 2 },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: { ...template, spec: { ...template.spec, nodeSelector: { 'kubernetes.io/os': 'linux' } } },
+      },
+      status: {
+        desiredNumberScheduled: 3,
+        currentNumberScheduled: 3,
+        numberReady: 2,
+        updatedNumberScheduled: 3,
+        numberAvailable: 2,
+      },
     },
     want: ['web', 3, 3, 2, 3, 2, 'kubernetes.io/os=linux', '24h', 'nginx,side', 'nginx:1.21,busybox', 'app=web'],
   },
@@ -72,7 +106,11 @@ const cases: { name: string; printer: TablePrinter; obj: KObject; want: unknown[
     name: 'controller revision owned by a stateful set',
     printer: controllerRevisionPrinter,
     obj: {
-      metadata: { ...meta, name: 'web-7d9f', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'u', controller: true }] },
+      metadata: {
+        ...meta,
+        name: 'web-7d9f',
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'u', controller: true }],
+      },
       revision: 2,
       data: {},
     },
@@ -81,7 +119,10 @@ const cases: { name: string; printer: TablePrinter; obj: KObject; want: unknown[
   {
     name: 'controller revision without a controller',
     printer: controllerRevisionPrinter,
-    obj: { metadata: { ...meta, ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'x', uid: 'u' }] }, revision: 1 },
+    obj: {
+      metadata: { ...meta, ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'x', uid: 'u' }] },
+      revision: 1,
+    },
     want: ['web', '<none>', 1, '24h'],
   },
 ];

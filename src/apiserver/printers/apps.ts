@@ -1,6 +1,17 @@
 /** Tables of the apps group: deployments, replicasets, statefulsets, daemonsets and controllerrevisions. */
 import type { KObject } from '../registry/types.js';
-import { asArray, asRecord, formatKindName, formatLabelSelector, formatLabels, labelSelectorString, layoutContainerCells, num, str, timestampSince } from './format.js';
+import {
+  asArray,
+  asRecord,
+  formatKindName,
+  formatLabelSelector,
+  formatLabels,
+  labelSelectorString,
+  layoutContainerCells,
+  num,
+  str,
+  timestampSince,
+} from './format.js';
 import { containersColumn, imagesColumn, selectorColumn } from './columns.js';
 import { ageColumn, col, nameColumn, type TablePrinter } from './table.js';
 
@@ -72,11 +83,23 @@ export const replicaSetPrinter: TablePrinter = {
 
 /** StatefulSets: READY `ready/desired` AGE; wide CONTAINERS IMAGES. */
 export const statefulSetPrinter: TablePrinter = {
-  columns: [nameColumn, col('Ready', 'Ready pods out of the desired number.'), ageColumn, containersColumn, imagesColumn],
+  columns: [
+    nameColumn,
+    col('Ready', 'Ready pods out of the desired number.'),
+    ageColumn,
+    containersColumn,
+    imagesColumn,
+  ],
   cells(ss, now) {
     const spec = asRecord(ss.spec);
     const [names, images] = layoutContainerCells(templateContainers(spec));
-    return [ss.metadata.name ?? '', `${num(asRecord(ss.status).readyReplicas)}/${desiredReplicas(spec)}`, timestampSince(ss.metadata.creationTimestamp, now), names, images];
+    return [
+      ss.metadata.name ?? '',
+      `${num(asRecord(ss.status).readyReplicas)}/${desiredReplicas(spec)}`,
+      timestampSince(ss.metadata.creationTimestamp, now),
+      names,
+      images,
+    ];
   },
 };
 
@@ -125,6 +148,16 @@ function controllerOf(obj: KObject): string {
 
 /** ControllerRevisions: CONTROLLER (`statefulset.apps/web`) REVISION AGE. */
 export const controllerRevisionPrinter: TablePrinter = {
-  columns: [nameColumn, col('Controller', 'The object that owns this revision.'), col('Revision', 'The revision number.'), ageColumn],
-  cells: (cr, now) => [cr.metadata.name ?? '', controllerOf(cr), num(cr.revision), timestampSince(cr.metadata.creationTimestamp, now)],
+  columns: [
+    nameColumn,
+    col('Controller', 'The object that owns this revision.'),
+    col('Revision', 'The revision number.'),
+    ageColumn,
+  ],
+  cells: (cr, now) => [
+    cr.metadata.name ?? '',
+    controllerOf(cr),
+    num(cr.revision),
+    timestampSince(cr.metadata.creationTimestamp, now),
+  ],
 };

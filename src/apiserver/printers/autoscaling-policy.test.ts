@@ -4,7 +4,7 @@ import type { KObject } from '../registry/types.js';
 import { formatHPAMetrics, horizontalPodAutoscalerPrinter, podDisruptionBudgetPrinter } from './autoscaling-policy.js';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
-const meta = { name: 'web', creationTimestamp: '2025-03-01T11:58:00Z' }; // 120s
+const meta = { name: 'web', creationTimestamp: '2025-03-01T11:58:00Z' }; // 2m
 const ref = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' };
 
 const v2 = (metrics: unknown[], currentMetrics?: unknown[]): KObject => ({
@@ -18,10 +18,17 @@ const cpu = (target: Record<string, unknown>) => ({ type: 'Resource', resource: 
 
 const metricCases: { name: string; hpa: KObject; want: string }[] = [
   { name: 'no metrics', hpa: v2([]), want: '<none>' },
-  { name: 'cpu utilization before the first reading', hpa: v2([cpu({ type: 'Utilization', averageUtilization: 80 })]), want: 'cpu: <unknown>/80%' },
+  {
+    name: 'cpu utilization before the first reading',
+    hpa: v2([cpu({ type: 'Utilization', averageUtilization: 80 })]),
+    want: 'cpu: <unknown>/80%',
+  },
   {
     name: 'cpu utilization with a reading',
-    hpa: v2([cpu({ type: 'Utilization', averageUtilization: 80 })], [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 35, averageValue: '70m' } } }]),
+    hpa: v2(
+      [cpu({ type: 'Utilization', averageUtilization: 80 })],
+      [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 35, averageValue: '70m' } } }],
+    ),
     want: 'cpu: 35%/80%',
   },
   {
@@ -38,8 +45,18 @@ const metricCases: { name: string; hpa: KObject; want: string }[] = [
     hpa: v2(
       [
         { type: 'Pods', pods: { metric: { name: 'qps' }, target: { type: 'AverageValue', averageValue: '1k' } } },
-        { type: 'Object', object: { metric: { name: 'hits' }, describedObject: { kind: 'Ingress', name: 'i' }, target: { type: 'Value', value: '10' } } },
-        { type: 'External', external: { metric: { name: 'queue' }, target: { type: 'AverageValue', averageValue: '30' } } },
+        {
+          type: 'Object',
+          object: {
+            metric: { name: 'hits' },
+            describedObject: { kind: 'Ingress', name: 'i' },
+            target: { type: 'Value', value: '10' },
+          },
+        },
+        {
+          type: 'External',
+          external: { metric: { name: 'queue' }, target: { type: 'AverageValue', averageValue: '30' } },
+        },
       ],
       [{ type: 'Pods', pods: { metric: { name: 'qps' }, current: { averageValue: '500' } } }],
     ),
@@ -61,7 +78,12 @@ const metricCases: { name: string; hpa: KObject; want: string }[] = [
   },
   {
     name: 'container resource',
-    hpa: v2([{ type: 'ContainerResource', containerResource: { name: 'cpu', container: 'app', target: { type: 'Utilization', averageUtilization: 60 } } }]),
+    hpa: v2([
+      {
+        type: 'ContainerResource',
+        containerResource: { name: 'cpu', container: 'app', target: { type: 'Utilization', averageUtilization: 60 } },
+      },
+    ]),
     want: 'cpu: <unknown>/60%',
   },
   { name: 'unknown metric type', hpa: v2([{ type: 'Custom' }]), want: '<unknown type>' },
@@ -81,19 +103,22 @@ test('hpa printer: autoscaling/v1 objects read their CPU fields as a cpu metric'
     spec: { scaleTargetRef: ref, maxReplicas: 5, targetCPUUtilizationPercentage: 50 },
     status: { currentReplicas: 1, currentCPUUtilizationPercentage: 12 },
   };
-  assert.deepEqual(horizontalPodAutoscalerPrinter.cells(hpa, NOW), ['web', 'Deployment/web', 'cpu: 12%/50%', '<unset>', 5, 1, '120s']);
+  assert.deepEqual(horizontalPodAutoscalerPrinter.cells(hpa, NOW), [
+    'web',
+    'Deployment/web',
+    'cpu: 12%/50%',
+    '<unset>',
+    5,
+    1,
+    '2m',
+  ]);
 });
 
 test('hpa printer: v2 row', () => {
-  assert.deepEqual(horizontalPodAutoscalerPrinter.cells(v2([cpu({ type: 'Utilization', averageUtilization: 80 })]), NOW), [
-    'web',
-    'Deployment/web',
-    'cpu: <unknown>/80%',
-    '1',
-    10,
-    2,
-    '120s',
-  ]);
+  assert.deepEqual(
+    horizontalPodAutoscalerPrinter.cells(v2([cpu({ type: 'Utilization', averageUtilization: 80 })]), NOW),
+    ['web', 'Deployment/web', 'cpu: <unknown>/80%', '1', 10, 2, '2m'],
+  );
   assert.deepEqual(
     horizontalPodAutoscalerPrinter.columns.map((c) => c.name),
     ['Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'],
@@ -101,8 +126,16 @@ test('hpa printer: v2 row', () => {
 });
 
 const pdbCases: { name: string; pdb: KObject; want: unknown[] }[] = [
-  { name: 'min available count', pdb: { metadata: meta, spec: { minAvailable: 2 }, status: { disruptionsAllowed: 1 } }, want: ['web', '2', 'N/A', 1, '120s'] },
-  { name: 'max unavailable percent', pdb: { metadata: meta, spec: { maxUnavailable: '25%' } }, want: ['web', 'N/A', '25%', 0, '120s'] },
+  {
+    name: 'min available count',
+    pdb: { metadata: meta, spec: { minAvailable: 2 }, status: { disruptionsAllowed: 1 } },
+    want: ['web', '2', 'N/A', 1, '2m'],
+  },
+  {
+    name: 'max unavailable percent',
+    pdb: { metadata: meta, spec: { maxUnavailable: '25%' } },
+    want: ['web', 'N/A', '25%', 0, '2m'],
+  },
 ];
 
 for (const c of pdbCases) {

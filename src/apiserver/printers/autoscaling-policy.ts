@@ -22,10 +22,19 @@ function v2Metrics(hpa: KObject): { specs: Json[]; statuses: Json[] } {
   const specs: Json[] = [];
   const statuses: Json[] = [];
   if (typeof spec.targetCPUUtilizationPercentage === 'number') {
-    specs.push({ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } });
+    specs.push({
+      type: 'Resource',
+      resource: {
+        name: 'cpu',
+        target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage },
+      },
+    });
   }
   if (typeof status.currentCPUUtilizationPercentage === 'number') {
-    statuses.push({ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: status.currentCPUUtilizationPercentage } } });
+    statuses.push({
+      type: 'Resource',
+      resource: { name: 'cpu', current: { averageUtilization: status.currentCPUUtilizationPercentage } },
+    });
   }
   return { specs, statuses };
 }
@@ -49,7 +58,10 @@ function formatMetric(spec: Json, status: Json | undefined): string {
     }
     case 'Pods': {
       const target = asRecord(asRecord(spec.pods).target);
-      const cur = status && has(status, 'pods') ? formatQuantityPtr(asRecord(asRecord(status.pods).current).averageValue) : unknown;
+      const cur =
+        status && has(status, 'pods')
+          ? formatQuantityPtr(asRecord(asRecord(status.pods).current).averageValue)
+          : unknown;
       return `${cur}/${formatQuantityPtr(target.averageValue)}`;
     }
     case 'Resource':
@@ -62,7 +74,8 @@ function formatMetric(spec: Json, status: Json | undefined): string {
       if (has(target, 'averageValue')) {
         return `${name}: ${current ? formatQuantityPtr(current.averageValue) : unknown}/${formatQuantityPtr(target.averageValue)}`;
       }
-      const cur = current && typeof current.averageUtilization === 'number' ? `${current.averageUtilization}%` : unknown;
+      const cur =
+        current && typeof current.averageUtilization === 'number' ? `${current.averageUtilization}%` : unknown;
       const tgt = typeof target.averageUtilization === 'number' ? `${target.averageUtilization}%` : '<auto>';
       return `${name}: ${cur}/${tgt}`;
     }
@@ -121,6 +134,12 @@ export const podDisruptionBudgetPrinter: TablePrinter = {
   ],
   cells(pdb, now) {
     const spec = asRecord(pdb.spec);
-    return [pdb.metadata.name ?? '', orNA(spec.minAvailable), orNA(spec.maxUnavailable), num(asRecord(pdb.status).disruptionsAllowed), timestampSince(pdb.metadata.creationTimestamp, now)];
+    return [
+      pdb.metadata.name ?? '',
+      orNA(spec.minAvailable),
+      orNA(spec.maxUnavailable),
+      num(asRecord(pdb.status).disruptionsAllowed),
+      timestampSince(pdb.metadata.creationTimestamp, now),
+    ];
   },
 };

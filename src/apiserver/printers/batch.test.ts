@@ -13,17 +13,34 @@ const cond = (type: string, status = 'True') => ({ type, status });
 const jobCases: { name: string; job: KObject; want: unknown[] }[] = [
   {
     name: 'running job',
-    job: { metadata: meta, spec: { completions: 3, parallelism: 1, selector, template: podTemplate }, status: { startTime: ago(90), succeeded: 1, active: 1 } },
+    job: {
+      metadata: meta,
+      spec: { completions: 3, parallelism: 1, selector, template: podTemplate },
+      status: { startTime: ago(90), succeeded: 1, active: 1 },
+    },
     want: ['j', 'Running', '1/3', '90s', '10m', 'pi', 'perl:5.34', 'batch.kubernetes.io/controller-uid=abc'],
   },
   {
     name: 'complete job measures start to completion',
-    job: { metadata: meta, spec: { completions: 1, template: podTemplate }, status: { startTime: ago(500), completionTime: ago(200), succeeded: 1, conditions: [cond('SuccessCriteriaMet'), cond('Complete')] } },
+    job: {
+      metadata: meta,
+      spec: { completions: 1, template: podTemplate },
+      status: {
+        startTime: ago(500),
+        completionTime: ago(200),
+        succeeded: 1,
+        conditions: [cond('SuccessCriteriaMet'), cond('Complete')],
+      },
+    },
     want: ['j', 'Complete', '1/1', '5m', '10m', 'pi', 'perl:5.34', '<none>'],
   },
   {
     name: 'failed job',
-    job: { metadata: meta, spec: { completions: 1 }, status: { startTime: ago(60), conditions: [cond('FailureTarget'), cond('Failed')] } },
+    job: {
+      metadata: meta,
+      spec: { completions: 1 },
+      status: { startTime: ago(60), conditions: [cond('FailureTarget'), cond('Failed')] },
+    },
     want: ['j', 'Failed', '0/1', '60s', '10m', '', '', '<none>'],
   },
   {
@@ -38,7 +55,11 @@ const jobCases: { name: string; job: KObject; want: unknown[] }[] = [
   },
   {
     name: 'terminating job',
-    job: { metadata: { ...meta, deletionTimestamp: ago(1) }, spec: { completions: 1 }, status: { conditions: [cond('Suspended')] } },
+    job: {
+      metadata: { ...meta, deletionTimestamp: ago(1) },
+      spec: { completions: 1 },
+      status: { conditions: [cond('Suspended')] },
+    },
     want: ['j', 'Terminating', '0/1', '', '10m', '', '', '<none>'],
   },
   {
@@ -69,15 +90,34 @@ const cronCases: { name: string; cj: KObject; want: unknown[] }[] = [
     name: 'scheduled cron job with an active job',
     cj: {
       metadata: { ...meta, name: 'c' },
-      spec: { schedule: '*/5 * * * *', timeZone: 'Etc/UTC', suspend: false, jobTemplate: { spec: { template: podTemplate } } },
+      spec: {
+        schedule: '*/5 * * * *',
+        timeZone: 'Etc/UTC',
+        suspend: false,
+        jobTemplate: { spec: { template: podTemplate } },
+      },
       status: { active: [{ name: 'c-1' }], lastScheduleTime: ago(45) },
     },
     want: ['c', '*/5 * * * *', 'Etc/UTC', 'False', 1, '45s', '10m', 'pi', 'perl:5.34', '<none>'],
   },
   {
     name: 'never scheduled, suspend unset',
-    cj: { metadata: { ...meta, name: 'c' }, spec: { schedule: '@hourly', jobTemplate: { spec: { selector, template: podTemplate } } } },
-    want: ['c', '@hourly', '<none>', '<unset>', 0, '<none>', '10m', 'pi', 'perl:5.34', 'batch.kubernetes.io/controller-uid=abc'],
+    cj: {
+      metadata: { ...meta, name: 'c' },
+      spec: { schedule: '@hourly', jobTemplate: { spec: { selector, template: podTemplate } } },
+    },
+    want: [
+      'c',
+      '@hourly',
+      '<none>',
+      '<unset>',
+      0,
+      '<none>',
+      '10m',
+      'pi',
+      'perl:5.34',
+      'batch.kubernetes.io/controller-uid=abc',
+    ],
   },
   {
     name: 'suspended',
@@ -99,6 +139,17 @@ test('job and cronjob columns', () => {
   );
   assert.deepEqual(
     cronJobPrinter.columns.map((c) => `${c.name}:${c.priority}`),
-    ['Name:0', 'Schedule:0', 'Timezone:0', 'Suspend:0', 'Active:0', 'Last Schedule:0', 'Age:0', 'Containers:1', 'Images:1', 'Selector:1'],
+    [
+      'Name:0',
+      'Schedule:0',
+      'Timezone:0',
+      'Suspend:0',
+      'Active:0',
+      'Last Schedule:0',
+      'Age:0',
+      'Containers:1',
+      'Images:1',
+      'Selector:1',
+    ],
   );
 });

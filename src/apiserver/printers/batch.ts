@@ -1,7 +1,17 @@
 /** Tables of the batch group: jobs (STATUS COMPLETIONS DURATION) and cronjobs (SCHEDULE TIMEZONE SUSPEND ...). */
 import { humanDuration } from '../../apimachinery/duration.js';
 import type { KObject } from '../registry/types.js';
-import { asArray, asRecord, formatBoolPtr, formatLabelSelector, layoutContainerCells, num, str, timestampMs, timestampSince } from './format.js';
+import {
+  asArray,
+  asRecord,
+  formatBoolPtr,
+  formatLabelSelector,
+  layoutContainerCells,
+  num,
+  str,
+  timestampMs,
+  timestampSince,
+} from './format.js';
 import { containersColumn, imagesColumn, selectorColumn } from './columns.js';
 import { ageColumn, col, nameColumn, type TablePrinter } from './table.js';
 
@@ -94,7 +104,9 @@ export const cronJobPrinter: TablePrinter = {
       typeof spec.timeZone === 'string' ? spec.timeZone : '<none>',
       formatBoolPtr(spec.suspend),
       asArray(status.active).length,
-      status.lastScheduleTime === undefined || status.lastScheduleTime === null ? '<none>' : timestampSince(status.lastScheduleTime, now),
+      status.lastScheduleTime === undefined || status.lastScheduleTime === null
+        ? '<none>'
+        : timestampSince(status.lastScheduleTime, now),
       timestampSince(cj.metadata.creationTimestamp, now),
       names,
       images,

@@ -15,13 +15,23 @@ export const priorityClassPrinter: TablePrinter = {
     ageColumn,
     col('PreemptionPolicy', 'Whether pods of the class may preempt lower-priority pods.'),
   ],
-  cells: (pc, now) => [pc.metadata.name ?? '', num(pc.value), pc.globalDefault === true, timestampSince(pc.metadata.creationTimestamp, now), str(pc.preemptionPolicy)],
+  cells: (pc, now) => [
+    pc.metadata.name ?? '',
+    num(pc.value),
+    pc.globalDefault === true,
+    timestampSince(pc.metadata.creationTimestamp, now),
+    str(pc.preemptionPolicy),
+  ],
 };
 
 /** Leases: HOLDER AGE. */
 export const leasePrinter: TablePrinter = {
   columns: [nameColumn, col('Holder', 'Who holds the lease.'), ageColumn],
-  cells: (l, now) => [l.metadata.name ?? '', str(asRecord(l.spec).holderIdentity), timestampSince(l.metadata.creationTimestamp, now)],
+  cells: (l, now) => [
+    l.metadata.name ?? '',
+    str(asRecord(l.spec).holderIdentity),
+    timestampSince(l.metadata.creationTimestamp, now),
+  ],
 };
 
 /** RuntimeClasses: HANDLER AGE. */
@@ -66,7 +76,11 @@ export const certificateSigningRequestPrinter: TablePrinter = {
 /** The webhook configuration table: WEBHOOKS (a count) AGE. */
 const webhookConfigurationPrinter: TablePrinter = {
   columns: [nameColumn, col('Webhooks', 'How many webhooks the configuration registers.', 0, 'integer'), ageColumn],
-  cells: (w, now) => [w.metadata.name ?? '', asArray(w.webhooks).length, timestampSince(w.metadata.creationTimestamp, now)],
+  cells: (w, now) => [
+    w.metadata.name ?? '',
+    asArray(w.webhooks).length,
+    timestampSince(w.metadata.creationTimestamp, now),
+  ],
 };
 /** MutatingWebhookConfigurations. */
 export const mutatingWebhookConfigurationPrinter = webhookConfigurationPrinter;
@@ -88,7 +102,10 @@ export const flowSchemaPrinter: TablePrinter = {
     const dangling = asArray(asRecord(fs.status).conditions)
       .map(asRecord)
       .find((c) => c.type === 'Dangling');
-    const distinguisher = spec.distinguisherMethod === undefined || spec.distinguisherMethod === null ? '<none>' : str(asRecord(spec.distinguisherMethod).type);
+    const distinguisher =
+      spec.distinguisherMethod === undefined || spec.distinguisherMethod === null
+        ? '<none>'
+        : str(asRecord(spec.distinguisherMethod).type);
     return [
       fs.metadata.name ?? '',
       str(asRecord(spec.priorityLevelConfiguration).name),
@@ -128,6 +145,14 @@ export const priorityLevelConfigurationPrinter: TablePrinter = {
         queueLengthLimit = num(q.queueLengthLimit);
       }
     }
-    return [pl.metadata.name ?? '', str(spec.type), shares, queues, handSize, queueLengthLimit, timestampSince(pl.metadata.creationTimestamp, now)];
+    return [
+      pl.metadata.name ?? '',
+      str(spec.type),
+      shares,
+      queues,
+      handSize,
+      queueLengthLimit,
+      timestampSince(pl.metadata.creationTimestamp, now),
+    ];
   },
 };

@@ -18,7 +18,12 @@ export function selectorColumn(description: string): ColumnDefinition {
 }
 
 /** CREATED AT: the creation time itself (type `date`), which the default convertor prints instead of an age. */
-export const createdAtColumn = col('Created At', 'When the object was created (metadata.creationTimestamp).', 0, 'date');
+export const createdAtColumn = col(
+  'Created At',
+  'When the object was created (metadata.creationTimestamp).',
+  0,
+  'date',
+);
 
 /**
  * NAME / CREATED AT with the timestamp in RFC 3339 UTC: the table upstream serves for built-in kinds that have

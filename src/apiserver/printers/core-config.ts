@@ -8,19 +8,36 @@ import { ageColumn, col, nameColumn, type TablePrinter } from './table.js';
 
 /** Namespaces: STATUS is the phase (Active, Terminating). */
 export const namespacePrinter: TablePrinter = {
-  columns: [nameColumn, col('Status', 'The namespace phase: Active, or Terminating while its content is removed.'), ageColumn],
-  cells: (ns, now) => [ns.metadata.name ?? '', str(asRecord(ns.status).phase), timestampSince(ns.metadata.creationTimestamp, now)],
+  columns: [
+    nameColumn,
+    col('Status', 'The namespace phase: Active, or Terminating while its content is removed.'),
+    ageColumn,
+  ],
+  cells: (ns, now) => [
+    ns.metadata.name ?? '',
+    str(asRecord(ns.status).phase),
+    timestampSince(ns.metadata.creationTimestamp, now),
+  ],
 };
 
 /** ConfigMaps: DATA counts the keys of data and binaryData together. */
 export const configMapPrinter: TablePrinter = {
   columns: [nameColumn, col('Data', 'How many keys the config map holds.'), ageColumn],
-  cells: (cm, now) => [cm.metadata.name ?? '', keyCount(cm.data) + keyCount(cm.binaryData), timestampSince(cm.metadata.creationTimestamp, now)],
+  cells: (cm, now) => [
+    cm.metadata.name ?? '',
+    keyCount(cm.data) + keyCount(cm.binaryData),
+    timestampSince(cm.metadata.creationTimestamp, now),
+  ],
 };
 
 /** Secrets: TYPE and the number of DATA keys (stringData, if still present, counts as the data it becomes). */
 export const secretPrinter: TablePrinter = {
-  columns: [nameColumn, col('Type', 'The secret type, which fixes the keys it must hold.'), col('Data', 'How many keys the secret holds.'), ageColumn],
+  columns: [
+    nameColumn,
+    col('Type', 'The secret type, which fixes the keys it must hold.'),
+    col('Data', 'How many keys the secret holds.'),
+    ageColumn,
+  ],
   cells: (s, now) => {
     const keys = new Set([...Object.keys(asRecord(s.data)), ...Object.keys(asRecord(s.stringData))]);
     return [s.metadata.name ?? '', str(s.type), keys.size, timestampSince(s.metadata.creationTimestamp, now)];
@@ -30,7 +47,11 @@ export const secretPrinter: TablePrinter = {
 /** ServiceAccounts: SECRETS counts the referenced secrets. */
 export const serviceAccountPrinter: TablePrinter = {
   columns: [nameColumn, col('Secrets', 'How many secrets the service account references.'), ageColumn],
-  cells: (sa, now) => [sa.metadata.name ?? '', asArray(sa.secrets).length, timestampSince(sa.metadata.creationTimestamp, now)],
+  cells: (sa, now) => [
+    sa.metadata.name ?? '',
+    asArray(sa.secrets).length,
+    timestampSince(sa.metadata.creationTimestamp, now),
+  ],
 };
 
 /**

@@ -88,6 +88,11 @@ export const componentStatusPrinter: TablePrinter = {
       .map(asRecord)
       .find((c) => c.type === 'Healthy');
     if (!healthy) return [cs.metadata.name ?? '', 'Unknown', '', ''];
-    return [cs.metadata.name ?? '', healthy.status === 'True' ? 'Healthy' : 'Unhealthy', str(healthy.message), str(healthy.error)];
+    return [
+      cs.metadata.name ?? '',
+      healthy.status === 'True' ? 'Healthy' : 'Unhealthy',
+      str(healthy.message),
+      str(healthy.error),
+    ];
   },
 };

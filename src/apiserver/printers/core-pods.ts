@@ -40,7 +40,8 @@ export interface PodSummary {
 }
 
 const statuses = (v: unknown) => asArray(v).map((s) => asRecord(s) as ContainerStatus);
-const conditionsOf = (status: Record<string, unknown>) => asArray(status.conditions).map((c) => asRecord(c) as Condition);
+const conditionsOf = (status: Record<string, unknown>) =>
+  asArray(status.conditions).map((c) => asRecord(c) as Condition);
 
 /** A sidecar: an init container with `restartPolicy: Always`, which keeps running beside the main containers. */
 const isRestartable = (c: Record<string, unknown> | undefined) => c?.restartPolicy === 'Always';
@@ -97,7 +98,10 @@ export function podSummary(pod: KObject, now: Date): PodSummary {
     if (terminated) {
       // a failed init container: its reason, else its signal or exit code
       if (!terminated.reason) {
-        reason = num(terminated.signal) !== 0 ? `Init:Signal:${num(terminated.signal)}` : `Init:ExitCode:${num(terminated.exitCode)}`;
+        reason =
+          num(terminated.signal) !== 0
+            ? `Init:Signal:${num(terminated.signal)}`
+            : `Init:ExitCode:${num(terminated.exitCode)}`;
       } else {
         reason = `Init:${terminated.reason}`;
       }
@@ -129,7 +133,8 @@ export function podSummary(pod: KObject, now: Date): PodSummary {
       } else if (terminated && str(terminated.reason) !== '') {
         reason = str(terminated.reason);
       } else if (terminated) {
-        reason = num(terminated.signal) !== 0 ? `Signal:${num(terminated.signal)}` : `ExitCode:${num(terminated.exitCode)}`;
+        reason =
+          num(terminated.signal) !== 0 ? `Signal:${num(terminated.signal)}` : `ExitCode:${num(terminated.exitCode)}`;
       } else if (cs.ready && cs.state?.running) {
         hasRunning = true;
         readyCount++;
@@ -146,7 +151,8 @@ export function podSummary(pod: KObject, now: Date): PodSummary {
   else if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
 
   let restartsText = String(restarts);
-  if (restarts !== 0 && lastRestart !== undefined) restartsText = `${restarts} (${humanDuration(now.getTime() - lastRestart)} ago)`;
+  if (restarts !== 0 && lastRestart !== undefined)
+    restartsText = `${restarts} (${humanDuration(now.getTime() - lastRestart)} ago)`;
   return { ready: `${readyCount}/${total}`, status: reason, restarts: restartsText };
 }
 
@@ -192,7 +198,9 @@ export const podPrinter: TablePrinter = {
   conditions(pod): TableRowCondition[] | undefined {
     switch (str(asRecord(pod.status).phase)) {
       case 'Succeeded':
-        return [{ type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' }];
+        return [
+          { type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' },
+        ];
       case 'Failed':
         return [{ type: 'Completed', status: 'True', reason: 'Failed', message: 'The pod failed.' }];
       default:

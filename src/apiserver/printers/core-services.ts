@@ -120,5 +120,9 @@ export function formatEndpoints(subsets: unknown): string {
 /** Endpoints. */
 export const endpointsPrinter: TablePrinter = {
   columns: [nameColumn, col('Endpoints', 'The addresses and ports of the service backends.'), ageColumn],
-  cells: (ep, now) => [ep.metadata.name ?? '', formatEndpoints(ep.subsets), timestampSince(ep.metadata.creationTimestamp, now)],
+  cells: (ep, now) => [
+    ep.metadata.name ?? '',
+    formatEndpoints(ep.subsets),
+    timestampSince(ep.metadata.creationTimestamp, now),
+  ],
 };

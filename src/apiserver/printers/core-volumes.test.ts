@@ -26,13 +26,28 @@ const pvCases: { name: string; pv: KObject; want: unknown[] }[] = [
   {
     name: 'released volume being deleted, class from the beta annotation',
     pv: {
-      metadata: { name: 'pv2', creationTimestamp: CREATED, deletionTimestamp: CREATED, annotations: { 'volume.beta.kubernetes.io/storage-class': 'old' } },
-      spec: { capacity: { storage: '1024Mi' }, accessModes: ['ReadWriteOncePod'], persistentVolumeReclaimPolicy: 'Delete', storageClassName: 'new', volumeAttributesClassName: 'gold' },
+      metadata: {
+        name: 'pv2',
+        creationTimestamp: CREATED,
+        deletionTimestamp: CREATED,
+        annotations: { 'volume.beta.kubernetes.io/storage-class': 'old' },
+      },
+      spec: {
+        capacity: { storage: '1024Mi' },
+        accessModes: ['ReadWriteOncePod'],
+        persistentVolumeReclaimPolicy: 'Delete',
+        storageClassName: 'new',
+        volumeAttributesClassName: 'gold',
+      },
       status: { phase: 'Failed', reason: 'Recycle failed' },
     },
     want: ['pv2', '1Gi', 'RWOP', 'Delete', 'Terminating', '', 'old', 'gold', 'Recycle failed', '5m', '<unset>'],
   },
-  { name: 'empty volume', pv: { metadata: { name: 'pv3' } }, want: ['pv3', '0', '', '', '', '', '', '<unset>', '', '<unknown>', '<unset>'] },
+  {
+    name: 'empty volume',
+    pv: { metadata: { name: 'pv3' } },
+    want: ['pv3', '0', '', '', '', '', '', '<unset>', '', '<unknown>', '<unset>'],
+  },
 ];
 
 for (const c of pvCases) {
@@ -46,7 +61,12 @@ const pvcCases: { name: string; pvc: KObject; want: unknown[] }[] = [
     name: 'pending claim shows no capacity or modes',
     pvc: {
       metadata: { name: 'data', creationTimestamp: CREATED },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: 'fast', volumeMode: 'Filesystem' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        storageClassName: 'fast',
+        volumeMode: 'Filesystem',
+      },
       status: { phase: 'Pending' },
     },
     want: ['data', 'Pending', '', '', '', 'fast', '<unset>', '5m', 'Filesystem'],
@@ -62,7 +82,11 @@ const pvcCases: { name: string; pvc: KObject; want: unknown[] }[] = [
   },
   {
     name: 'claim being deleted',
-    pvc: { metadata: { name: 'data', creationTimestamp: CREATED, deletionTimestamp: CREATED }, spec: {}, status: { phase: 'Bound' } },
+    pvc: {
+      metadata: { name: 'data', creationTimestamp: CREATED, deletionTimestamp: CREATED },
+      spec: {},
+      status: { phase: 'Bound' },
+    },
     want: ['data', 'Terminating', '', '', '', '', '<unset>', '5m', '<unset>'],
   },
 ];
@@ -74,6 +98,9 @@ for (const c of pvcCases) {
 }
 
 test('access modes keep a fixed order', () => {
-  assert.equal(accessModesString(['ReadWriteOncePod', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOnce']), 'RWO,ROX,RWX,RWOP');
+  assert.equal(
+    accessModesString(['ReadWriteOncePod', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOnce']),
+    'RWO,ROX,RWX,RWOP',
+  );
   assert.equal(accessModesString(undefined), '');
 });

@@ -5,7 +5,15 @@ import { podTemplatePrinter, replicationControllerPrinter } from './core-workloa
 
 const NOW = new Date('2025-03-01T12:00:00Z');
 const meta = { name: 'x', creationTimestamp: '2025-03-01T09:00:00Z' }; // 3h
-const template = { metadata: { labels: { run: 'x', app: 'a' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }, { name: 'log', image: 'busybox' }] } };
+const template = {
+  metadata: { labels: { run: 'x', app: 'a' } },
+  spec: {
+    containers: [
+      { name: 'web', image: 'nginx:1.27' },
+      { name: 'log', image: 'busybox' },
+    ],
+  },
+};
 
 const cases: { name: string; run: () => unknown[]; want: unknown[] }[] = [
   {
@@ -13,10 +21,22 @@ const cases: { name: string; run: () => unknown[]; want: unknown[] }[] = [
     run: () => podTemplatePrinter.cells({ metadata: meta, template } as KObject, NOW),
     want: ['x', 'web,log', 'nginx:1.27,busybox', 'app=a,run=x'],
   },
-  { name: 'pod template without a template', run: () => podTemplatePrinter.cells({ metadata: meta }, NOW), want: ['x', '', '', '<none>'] },
+  {
+    name: 'pod template without a template',
+    run: () => podTemplatePrinter.cells({ metadata: meta }, NOW),
+    want: ['x', '', '', '<none>'],
+  },
   {
     name: 'replication controller',
-    run: () => replicationControllerPrinter.cells({ metadata: meta, spec: { replicas: 3, selector: { app: 'a' }, template }, status: { replicas: 3, readyReplicas: 2 } }, NOW),
+    run: () =>
+      replicationControllerPrinter.cells(
+        {
+          metadata: meta,
+          spec: { replicas: 3, selector: { app: 'a' }, template },
+          status: { replicas: 3, readyReplicas: 2 },
+        },
+        NOW,
+      ),
     want: ['x', 3, 3, 2, '3h', 'web,log', 'nginx:1.27,busybox', 'app=a'],
   },
   {

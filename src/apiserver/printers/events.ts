@@ -73,8 +73,12 @@ function formatSource(e: EventView): string {
 
 /** The cells of one event, from its core view. */
 function eventCells(e: EventView, now: Date): unknown[] {
-  const firstTimestamp = timestampMs(e.firstTimestamp) !== undefined ? timestampSince(e.firstTimestamp, now) : timestampSince(e.eventTime, now);
-  let lastTimestamp = timestampMs(e.lastTimestamp) !== undefined ? timestampSince(e.lastTimestamp, now) : firstTimestamp;
+  const firstTimestamp =
+    timestampMs(e.firstTimestamp) !== undefined
+      ? timestampSince(e.firstTimestamp, now)
+      : timestampSince(e.eventTime, now);
+  let lastTimestamp =
+    timestampMs(e.lastTimestamp) !== undefined ? timestampSince(e.lastTimestamp, now) : firstTimestamp;
   let count = e.count;
   if (e.series) {
     lastTimestamp = timestampSince(e.series.lastObservedTime, now);

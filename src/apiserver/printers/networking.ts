@@ -9,7 +9,11 @@ import { ageColumn, col, nameColumn, type TablePrinter } from './table.js';
 /** NetworkPolicies: POD-SELECTOR AGE (an empty selector, which selects every pod, prints `<none>`). */
 export const networkPolicyPrinter: TablePrinter = {
   columns: [nameColumn, col('Pod-Selector', 'The pods the policy applies to.'), ageColumn],
-  cells: (np, now) => [np.metadata.name ?? '', formatLabelSelector(asRecord(np.spec).podSelector ?? {}), timestampSince(np.metadata.creationTimestamp, now)],
+  cells: (np, now) => [
+    np.metadata.name ?? '',
+    formatLabelSelector(asRecord(np.spec).podSelector ?? {}),
+    timestampSince(np.metadata.creationTimestamp, now),
+  ],
 };
 
 /** HOSTS: up to three rule hosts then `+ N more...`; `*` when no rule names a host (formatHosts). */
@@ -51,7 +55,12 @@ export const ingressPrinter: TablePrinter = {
 
 /** IngressClasses: CONTROLLER PARAMETERS (`Kind.group/name`) AGE. */
 export const ingressClassPrinter: TablePrinter = {
-  columns: [nameColumn, col('Controller', 'The controller that implements the class.'), col('Parameters', 'The object holding extra settings of the class.'), ageColumn],
+  columns: [
+    nameColumn,
+    col('Controller', 'The controller that implements the class.'),
+    col('Parameters', 'The object holding extra settings of the class.'),
+    ageColumn,
+  ],
   cells(ic, now) {
     const spec = asRecord(ic.spec);
     let parameters = '<none>';
@@ -59,7 +68,12 @@ export const ingressClassPrinter: TablePrinter = {
       const p = asRecord(spec.parameters);
       parameters = `${str(p.kind)}${typeof p.apiGroup === 'string' ? `.${p.apiGroup}` : ''}/${str(p.name)}`;
     }
-    return [ic.metadata.name ?? '', str(spec.controller), parameters, timestampSince(ic.metadata.creationTimestamp, now)];
+    return [
+      ic.metadata.name ?? '',
+      str(spec.controller),
+      parameters,
+      timestampSince(ic.metadata.creationTimestamp, now),
+    ];
   },
 };
 
@@ -85,14 +99,24 @@ export const endpointSlicePrinter: TablePrinter = {
       return typeof p.name === 'string' ? p.name : '*';
     });
     const addresses = asArray(es.endpoints).flatMap((e) => asArray(asRecord(e).addresses).map(str));
-    return [es.metadata.name ?? '', str(es.addressType), firstThree(ports), firstThree(addresses), timestampSince(es.metadata.creationTimestamp, now)];
+    return [
+      es.metadata.name ?? '',
+      str(es.addressType),
+      firstThree(ports),
+      firstThree(addresses),
+      timestampSince(es.metadata.creationTimestamp, now),
+    ];
   },
 };
 
 /** ServiceCIDRs: CIDRS AGE. */
 export const serviceCIDRPrinter: TablePrinter = {
   columns: [nameColumn, col('CIDRs', 'The ranges service IPs are allocated from.'), ageColumn],
-  cells: (sc, now) => [sc.metadata.name ?? '', asArray(asRecord(sc.spec).cidrs).map(str).join(','), timestampSince(sc.metadata.creationTimestamp, now)],
+  cells: (sc, now) => [
+    sc.metadata.name ?? '',
+    asArray(asRecord(sc.spec).cidrs).map(str).join(','),
+    timestampSince(sc.metadata.creationTimestamp, now),
+  ],
 };
 
 /** IPAddresses: PARENTREF (`resource.group/namespace/name`) AGE. */

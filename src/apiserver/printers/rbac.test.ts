@@ -22,7 +22,11 @@ const cases: { name: string; binding: KObject; want: unknown[] }[] = [
     },
     want: ['b', 'ClusterRole/view', '10s', 'alice, bob', 'devs', 'build/ci'],
   },
-  { name: 'no subjects', binding: { metadata: meta, roleRef: { kind: 'Role', name: 'edit' } }, want: ['b', 'Role/edit', '10s', '', '', ''] },
+  {
+    name: 'no subjects',
+    binding: { metadata: meta, roleRef: { kind: 'Role', name: 'edit' } },
+    want: ['b', 'Role/edit', '10s', '', '', ''],
+  },
 ];
 
 for (const c of cases) {

@@ -33,7 +33,14 @@ function bindingPrinter(what: string): TablePrinter {
     cells(b, now) {
       const ref = asRecord(b.roleRef);
       const { users, groups, serviceAccounts } = subjectsStrings(b.subjects);
-      return [b.metadata.name ?? '', `${str(ref.kind)}/${str(ref.name)}`, timestampSince(b.metadata.creationTimestamp, now), users.join(', '), groups.join(', '), serviceAccounts.join(', ')];
+      return [
+        b.metadata.name ?? '',
+        `${str(ref.kind)}/${str(ref.name)}`,
+        timestampSince(b.metadata.creationTimestamp, now),
+        users.join(', '),
+        groups.join(', '),
+        serviceAccounts.join(', '),
+      ];
     },
   };
 }

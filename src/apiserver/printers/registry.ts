@@ -3,15 +3,34 @@ import { createdAtPrinter } from './columns.js';
 import { podPrinter } from './core-pods.js';
 import { endpointsPrinter, servicePrinter } from './core-services.js';
 import { componentStatusPrinter, nodePrinter } from './core-nodes.js';
-import { configMapPrinter, namespacePrinter, resourceQuotaPrinter, secretPrinter, serviceAccountPrinter } from './core-config.js';
+import {
+  configMapPrinter,
+  namespacePrinter,
+  resourceQuotaPrinter,
+  secretPrinter,
+  serviceAccountPrinter,
+} from './core-config.js';
 import { podTemplatePrinter, replicationControllerPrinter } from './core-workloads.js';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter } from './core-volumes.js';
 import { eventPrinter, eventsV1Printer } from './events.js';
-import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './apps.js';
+import {
+  controllerRevisionPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  replicaSetPrinter,
+  statefulSetPrinter,
+} from './apps.js';
 import { cronJobPrinter, jobPrinter } from './batch.js';
 import { horizontalPodAutoscalerPrinter, podDisruptionBudgetPrinter } from './autoscaling-policy.js';
 import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac.js';
-import { endpointSlicePrinter, ingressClassPrinter, ingressPrinter, ipAddressPrinter, networkPolicyPrinter, serviceCIDRPrinter } from './networking.js';
+import {
+  endpointSlicePrinter,
+  ingressClassPrinter,
+  ingressPrinter,
+  ipAddressPrinter,
+  networkPolicyPrinter,
+  serviceCIDRPrinter,
+} from './networking.js';
 import {
   csiDriverPrinter,
   csiNodePrinter,

@@ -21,7 +21,8 @@ export const storageClassPrinter: TablePrinter = {
   cells(sc, now) {
     const annotations = sc.metadata.annotations ?? {};
     const isDefault =
-      annotations['storageclass.kubernetes.io/is-default-class'] === 'true' || annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+      annotations['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+      annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
     return [
       `${sc.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`,
       str(sc.provisioner),
@@ -38,7 +39,11 @@ export const volumeAttributesClassPrinter: TablePrinter = {
   columns: [nameColumn, col('DriverName', 'The CSI driver the class is for.'), ageColumn],
   cells(vac, now) {
     const isDefault = vac.metadata.annotations?.['storage.kubernetes.io/is-default-class'] === 'true';
-    return [`${vac.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`, str(vac.driverName), timestampSince(vac.metadata.creationTimestamp, now)];
+    return [
+      `${vac.metadata.name ?? ''}${isDefault ? ' (default)' : ''}`,
+      str(vac.driverName),
+      timestampSince(vac.metadata.creationTimestamp, now),
+    ];
   },
 };
 
@@ -57,7 +62,9 @@ export const csiDriverPrinter: TablePrinter = {
   cells(d, now) {
     const spec = asRecord(d.spec);
     const modes = asArray(spec.volumeLifecycleModes).map(str).join(',');
-    const tokenRequests = Array.isArray(spec.tokenRequests) ? spec.tokenRequests.map((t) => str(asRecord(t).audience)).join(',') : '<unset>';
+    const tokenRequests = Array.isArray(spec.tokenRequests)
+      ? spec.tokenRequests.map((t) => str(asRecord(t).audience)).join(',')
+      : '<unset>';
     return [
       d.metadata.name ?? '',
       boolOr(spec.attachRequired, true),
@@ -74,13 +81,25 @@ export const csiDriverPrinter: TablePrinter = {
 /** CSINodes: DRIVERS (a count) AGE. */
 export const csiNodePrinter: TablePrinter = {
   columns: [nameColumn, col('Drivers', 'How many CSI drivers are registered on the node.', 0, 'integer'), ageColumn],
-  cells: (n, now) => [n.metadata.name ?? '', asArray(asRecord(n.spec).drivers).length, timestampSince(n.metadata.creationTimestamp, now)],
+  cells: (n, now) => [
+    n.metadata.name ?? '',
+    asArray(asRecord(n.spec).drivers).length,
+    timestampSince(n.metadata.creationTimestamp, now),
+  ],
 };
 
 /** CSIStorageCapacities: STORAGECLASSNAME CAPACITY. */
 export const csiStorageCapacityPrinter: TablePrinter = {
-  columns: [nameColumn, col('StorageClassName', 'The storage class the capacity is for.'), col('Capacity', 'The capacity available.')],
-  cells: (c) => [c.metadata.name ?? '', str(c.storageClassName), c.capacity === undefined || c.capacity === null ? '<unset>' : formatQuantity(c.capacity)],
+  columns: [
+    nameColumn,
+    col('StorageClassName', 'The storage class the capacity is for.'),
+    col('Capacity', 'The capacity available.'),
+  ],
+  cells: (c) => [
+    c.metadata.name ?? '',
+    str(c.storageClassName),
+    c.capacity === undefined || c.capacity === null ? '<unset>' : formatQuantity(c.capacity),
+  ],
 };
 
 /** VolumeAttachments: ATTACHER PV NODE ATTACHED AGE. */

@@ -30,7 +30,13 @@ export interface TableRowCondition {
 }
 
 /** A column definition; `priority` 1 marks a `-o wide` column. */
-export const col = (name: string, description: string, priority = 0, type: ColumnDefinition['type'] = 'string', format = ''): ColumnDefinition => ({
+export const col = (
+  name: string,
+  description: string,
+  priority = 0,
+  type: ColumnDefinition['type'] = 'string',
+  format = '',
+): ColumnDefinition => ({
   name,
   type,
   format,
@@ -39,7 +45,13 @@ export const col = (name: string, description: string, priority = 0, type: Colum
 });
 
 /** NAME: always the first column, `format: name` so kubectl can prefix `kind/`. */
-export const nameColumn = col('Name', 'Name must be unique within a namespace. Cannot be updated.', 0, 'string', 'name');
+export const nameColumn = col(
+  'Name',
+  'Name must be unique within a namespace. Cannot be updated.',
+  0,
+  'string',
+  'name',
+);
 /** AGE: the time since creation, as `5m`. */
 export const ageColumn = col('Age', 'The time since the object was created (metadata.creationTimestamp).');
 

@@ -99,7 +99,14 @@ class EtcdWatch {
         if ('fatal' in end) throw end.fatal;
         outageSince ??= this.ctx.now();
         if (this.ctx.now() - outageSince >= this.ctx.reconnectTimeoutMs) {
-          throw toStorageError(end.transient, this.ctx.endpoints);
+          const why = end.transient instanceof Error ? end.transient.message : String(end.transient);
+          throw new StorageError(
+            'Unavailable',
+            `etcd at ${this.ctx.endpoints.join(', ')} is unreachable: the watch on ${this.prefix} broke and did not ` +
+              `reconnect within ${this.ctx.reconnectTimeoutMs} ms: ${why}`,
+            undefined,
+            { cause: end.transient },
+          );
         }
         await sleep(backoffMs, undefined, { signal: this.abort.signal });
         backoffMs = Math.min(backoffMs * 2, 1_000);
@@ -111,7 +118,7 @@ class EtcdWatch {
   }
 
   /**
-   * One gRPC stream from `after` + 1. Resolves when the stream ends; `onEvent` records each delivered revision
+   * One gRPC stream from `after` + 1. Resolves when the stream ends; `onDelivered` records each delivered revision
    * so a reconnect resumes right after it, `onCreated` marks the stream healthy.
    */
   private async stream(

@@ -2,12 +2,11 @@
  * Validation entry points for pods and pod templates (upstream's ValidatePodCreate, ValidatePodTemplateSpec),
  * reused by every workload kind that embeds a pod template. Object metadata is validated by the generic store.
  */
-import { forbidden, invalidValue, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import { forbidden, invalidValue, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
 import { validateAnnotations, validateLabels } from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
 import { recordOf, recordsOf, stringMapOf, stringOf, type JsonRecord } from './json.js';
 import { forbidEphemeralContainers, validatePodSpec } from './validation-spec.js';
-import { root } from '../../../../apimachinery/field-errors.js';
 
 export { validatePodSpec, validateTolerations, type PodSpecValidationOptions } from './validation-spec.js';
 

@@ -1,0 +1,14 @@
+import type { ResourceBehavior } from '../../api-registry.js';
+import { labelSelectorScale } from '../../core/pod/workload.js';
+import { deploymentStatusStrategy, deploymentStrategy } from './strategy.js';
+
+/** apps/v1 deployments, with the scale subresource. */
+export const deploymentBehavior: ResourceBehavior = {
+  group: 'apps',
+  version: 'v1',
+  resource: 'deployments',
+  strategy: deploymentStrategy,
+  statusStrategy: deploymentStatusStrategy,
+  tracksGeneration: true,
+  scale: labelSelectorScale,
+};

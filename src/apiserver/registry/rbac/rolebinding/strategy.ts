@@ -1,0 +1,10 @@
+import type { Strategy } from '../../types.js';
+import { validateBinding, validateBindingUpdate } from './validation.js';
+
+/** RoleBindings (upstream pkg/registry/rbac/rolebinding): a Role or ClusterRole granted to subjects. */
+export const roleBindingStrategy: Strategy = {
+  validate: (obj) => validateBinding(obj, true),
+  validateUpdate: (obj, old) => validateBindingUpdate(obj, old, true),
+  allowCreateOnUpdate: true,
+  allowUnconditionalUpdate: true,
+};
