@@ -4,6 +4,7 @@
  * key: name"); clients and tests match on that text, so we reproduce it.
  */
 import { isJsonObject, type JsonValue } from './json.js';
+import { compareGoStrings, goFormatFloat } from '../go-format.js';
 
 /** fmt's `%v` of an unstructured value: `map[a:1 b:[x y]]`, keys sorted, `<nil>` for null. */
 export function goFormat(v: JsonValue | undefined): string {
@@ -13,22 +14,16 @@ export function goFormat(v: JsonValue | undefined): string {
   if (typeof v === 'number') return goNumber(v);
   if (Array.isArray(v)) return `[${v.map(goFormat).join(' ')}]`;
   // fmt sorts map keys when printing, so the output is deterministic.
-  const keys = Object.keys(v).sort();
+  const keys = Object.keys(v).sort(compareGoStrings);
   return `map[${keys.map((k) => `${k}:${goFormat(v[k])}`).join(' ')}]`;
 }
 
 /**
  * The apiserver decodes integers that fit as int64 (printed plainly) and everything else as float64, which
- * `%v` prints with shortest `%g`: exponent form when the decimal exponent is below -4 or at least 6, with at
- * least two exponent digits (`1.5e-07`, `1.2345675e+06`).
+ * `%v` prints with shortest `%g` (see goFormatFloat).
  */
 function goNumber(n: number): string {
-  if (Number.isSafeInteger(n)) return String(n);
-  const exp = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(n)));
-  if (exp >= -4 && exp < 6 && !Number.isInteger(n)) return String(n);
-  const [mant, e] = n.toExponential().split('e') as [string, string];
-  const sign = e.startsWith('-') ? '-' : '+';
-  return `${mant}e${sign}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
+  return Number.isSafeInteger(n) ? String(n) : goFormatFloat(n);
 }
 
 /** `reflect.TypeOf(v).String()` for an unstructured value, as in "expected a []interface {}, but received a string". */
