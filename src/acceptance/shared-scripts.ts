@@ -42,3 +42,17 @@ export function runAcceptance(script: string, options: { kubectlVersion: string;
     });
   });
 }
+
+/**
+ * Checks an acceptance run: every FAIL line must name a check listed in `contradictions` (checks that
+ * contradict upstream Kubernetes, each documented with evidence where it is listed), and the summary must agree.
+ * Returns the unexpected failures (empty = good).
+ */
+export function unexpectedFailures(output: string, contradictions: ReadonlyMap<string, string>): string[] {
+  const failed = [...output.matchAll(/^FAIL: (.*?)(?: \(wanted.*)?$/gm)].map((m) => m[1]!.trim());
+  const summary = /^(\d+) passed, (\d+) failed$/m.exec(output);
+  const out = failed.filter((name) => !contradictions.has(name));
+  if (!summary) out.push('(no "N passed, N failed" summary line)');
+  else if (Number(summary[2]) !== failed.length) out.push(`(summary says ${summary[2]} failed, ${failed.length} FAIL lines)`);
+  return out;
+}

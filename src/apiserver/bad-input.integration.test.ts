@@ -44,7 +44,18 @@ const cases: { name: string; send: () => ReturnType<typeof call>; code: number; 
   { name: 'an unsupported media type', send: () => call('POST', cms, 'x', { 'Content-Type': 'text/plain' }), code: 415, reason: 'UnsupportedMediaType' },
   { name: 'an unknown resource', send: () => call('GET', '/api/v1/namespaces/bad/widgets'), code: 404, reason: 'NotFound' },
   { name: 'an unsupported verb', send: () => call('POST', `${cms}/x`, cm('x')), code: 405, reason: 'MethodNotAllowed' },
-  { name: 'an update without resourceVersion', send: () => call('PUT', '/api/v1/namespaces/bad', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bad' } }), code: 422, reason: 'Invalid', message: /resourceVersion/ },
+  {
+    // Leases (unlike most kinds) refuse unconditional updates, as upstream
+    name: 'an update without resourceVersion',
+    send: async () => {
+      const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'l' }, spec: {} };
+      await call('POST', '/apis/coordination.k8s.io/v1/namespaces/bad/leases', lease);
+      return call('PUT', '/apis/coordination.k8s.io/v1/namespaces/bad/leases/l', lease);
+    },
+    code: 422,
+    reason: 'Invalid',
+    message: /resourceVersion/,
+  },
 ];
 
 for (const c of cases) {

@@ -3,7 +3,7 @@ import type { Logger } from '../util/log.js';
 import { buildSchemaRegistry } from '../api/schema/registry.js';
 import { ApiRegistry, type ResourceBehavior } from './registry/api-registry.js';
 import { ApiServer } from './server.js';
-import { noopFieldManager } from './fieldmanager/noop.js';
+import { StructuredFieldManager } from './fieldmanager/structured-field-manager.js';
 import { resourceBehaviors } from './registry/behaviors.js';
 import { builtinPrinters } from './printers/registry.js';
 import { ServiceAllocator } from './allocator/service-allocation.js';
@@ -52,7 +52,7 @@ export function createApiServer(config: ApiServerConfig): ApiServerInstance {
     schema,
     registry,
     logger: config.logger,
-    handlerDeps: { fieldManager: noopFieldManager, printers: builtinPrinters(), now, logger: config.logger },
+    handlerDeps: { fieldManager: new StructuredFieldManager(), printers: builtinPrinters(), now, logger: config.logger },
   });
   return {
     server,

@@ -9,7 +9,7 @@ import type { BodyType } from './negotiation.js';
 import type { KObject } from '../registry/types.js';
 import { readBody, decodePatchBody } from './body.js';
 import { writeObject } from './respond.js';
-import { checkUnknownFields, managerName, renderObject, type ResourceRequest } from './resource-handler.js';
+import { checkUnknownFields, managerName, recordUpdate, renderObject, type ResourceRequest } from './resource-handler.js';
 
 /** Turns a patch library error into the Status upstream's PATCH handler answers with. */
 export function patchErrorToStatus(err: unknown): unknown {
@@ -87,7 +87,7 @@ export async function servePatch(r: ResourceRequest): Promise<void> {
       if (!current) throw notFound(r.served.store.gr, r.info.name);
       const patched = applyPatchDocument(type, current, patch, schema);
       warnings = checkUnknownFields(r, patched, schema);
-      r.deps.fieldManager.update(patched, current, mctx);
+      recordUpdate(r, patched, current, sub, manager);
       return patched;
     },
     {

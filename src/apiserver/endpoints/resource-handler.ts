@@ -172,6 +172,15 @@ export function managerName(r: ResourceRequest): string {
   return ua.split('/')[0]!.slice(0, 128);
 }
 
+/**
+ * Records an Update by this request's manager in managedFields. Defaults are filled first (they are
+ * idempotent and the store fills them again) so that, as upstream, the writer owns the fields defaulting set.
+ */
+export function recordUpdate(r: ResourceRequest, obj: KObject, current: KObject | undefined, subresource: string, manager = managerName(r)): void {
+  r.served.def.strategy.defaults?.(obj);
+  r.deps.fieldManager.update(obj, current, { kind: r.served.kind, manager, subresource, now: r.ctx.now });
+}
+
 async function serveGet(r: ResourceRequest): Promise<void> {
   const obj = await r.served.store.get(r.ctx, r.info.name);
   writeObject(r.res, 200, renderObject(r, obj), r.format);
@@ -185,7 +194,7 @@ async function serveList(r: ResourceRequest): Promise<void> {
 async function serveCreate(r: ResourceRequest): Promise<void> {
   const { obj, warnings } = await decodeInput(r);
   if (r.served.info.namespaced && !r.ctx.namespace) throw notFound(r.served.store.gr, '');
-  r.deps.fieldManager.update(obj, undefined, { kind: r.served.kind, manager: managerName(r), subresource: '', now: r.ctx.now });
+  recordUpdate(r, obj, undefined, '');
   const created = await r.served.store.create(r.ctx, obj);
   writeObject(r.res, 201, renderObject(r, created), r.format, [...warnings, ...(r.served.def.strategy.warnings?.(created) ?? [])]);
 }
@@ -198,7 +207,7 @@ async function serveUpdate(r: ResourceRequest): Promise<void> {
     r.ctx,
     r.info.name,
     (current) => {
-      r.deps.fieldManager.update(obj, current, { kind: r.served.kind, manager, subresource: sub, now: r.ctx.now });
+      recordUpdate(r, obj, current, sub, manager);
       return obj;
     },
     { subresource: sub || undefined },

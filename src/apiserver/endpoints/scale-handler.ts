@@ -4,7 +4,7 @@ import type { ScaleAccess } from '../registry/resource.js';
 import { readBody, decodeObjectBody, decodePatchBody } from './body.js';
 import { writeObject } from './respond.js';
 import { applyPatchDocument } from './patch-handler.js';
-import { checkUnknownFields, type ResourceRequest } from './resource-handler.js';
+import { checkUnknownFields, recordUpdate, type ResourceRequest } from './resource-handler.js';
 
 /** The autoscaling/v1 Scale view of a scalable object. */
 export function scaleOf(obj: KObject, access: ScaleAccess): KObject {
@@ -64,6 +64,8 @@ export async function serveScale(r: ResourceRequest): Promise<void> {
       if (rv && rv !== current.metadata.resourceVersion) throw conflict(store.gr, r.info.name);
       const next = structuredClone(current);
       access.setSpecReplicas(next, replicasOf(wanted));
+      // kubectl scale owns spec.replicas through the scale subresource, as upstream records it.
+      recordUpdate(r, next, current, 'scale');
       return next;
     },
     { ignoreResourceVersion: true, subresource: undefined },

@@ -54,6 +54,23 @@ export class FieldSet {
     return c.set;
   }
 
+  /**
+   * Puts `set` below `pe`, merged with what is already there. The set is adopted, not copied: the caller must
+   * not use it afterwards.
+   */
+  attach(pe: PathElement, set: FieldSet): void {
+    if (set.empty()) return;
+    const key = serializePathElement(pe);
+    const c = this.children.get(key);
+    this.children.set(key, { pe, set: c ? c.set.union(set) : set });
+  }
+
+  /** The paths under `pe` without copying (undefined when there are none); callers must not mutate it. */
+  childSet(pe: PathElement): FieldSet | undefined {
+    const c = this.children.get(serializePathElement(pe));
+    return c && !c.set.empty() ? c.set : undefined;
+  }
+
   /** Marks `pe` itself as a member of this node. */
   insertMember(pe: PathElement): void {
     this.members.set(serializePathElement(pe), pe);

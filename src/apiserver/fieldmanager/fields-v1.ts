@@ -65,11 +65,7 @@ function read(obj: JsonObject): { children: FieldSet | undefined; isMember: bool
     if (!isJsonObject(value)) throw new FieldsV1Error(`value of ${JSON.stringify(key)} must be a JSON object`);
     const sub = read(value);
     if (sub.isMember) (children ??= new FieldSet()).insertMember(pe);
-    if (sub.children) {
-      children ??= new FieldSet();
-      const target = children.descend(pe);
-      for (const p of sub.children.paths()) target.insert(p);
-    }
+    if (sub.children) (children ??= new FieldSet()).attach(pe, sub.children);
   }
   // A node with nothing below it is a member (`"f:x": {}`).
   if (!children) isMember = true;

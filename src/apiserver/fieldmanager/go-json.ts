@@ -7,7 +7,7 @@
 import { compareGoStrings } from '../../apimachinery/go-format.js';
 import type { JsonValue } from '../../apimachinery/patch/json.js';
 
-const ESCAPES: Record<string, string> = {
+const ESCAPES: Readonly<Record<string, string>> = Object.freeze({
   '"': '\\"',
   '\\': '\\\\',
   '\n': '\\n',
@@ -18,7 +18,7 @@ const ESCAPES: Record<string, string> = {
   '&': '\\u0026',
   '\u2028': '\\u2028',
   '\u2029': '\\u2029',
-};
+});
 
 /** A Go-quoted JSON string. */
 export function goJsonString(s: string): string {

@@ -19,12 +19,16 @@ export interface KeyField {
   readonly value: JsonValue;
 }
 
-/** One step of a field path. Key fields are always sorted by name. */
+/**
+ * One step of a field path. Key fields are always sorted by name. `id` is the serialized form
+ * ({@link serializePathElement}), computed once when the element is made: sets key their nodes by it.
+ * Build elements with the constructors below, never as literals.
+ */
 export type PathElement =
-  | { readonly kind: 'field'; readonly name: string }
-  | { readonly kind: 'key'; readonly fields: readonly KeyField[] }
-  | { readonly kind: 'value'; readonly value: JsonValue }
-  | { readonly kind: 'index'; readonly index: number };
+  | { readonly kind: 'field'; readonly name: string; readonly id: string }
+  | { readonly kind: 'key'; readonly fields: readonly KeyField[]; readonly id: string }
+  | { readonly kind: 'value'; readonly value: JsonValue; readonly id: string }
+  | { readonly kind: 'index'; readonly index: number; readonly id: string };
 
 /** A field path from the object root. */
 export type Path = readonly PathElement[];
@@ -35,13 +39,17 @@ export class FieldsV1Error extends Error {
   readonly code = 'FieldsV1';
 }
 
-export const fieldElement = (name: string): PathElement => ({ kind: 'field', name });
-export const valueElement = (value: JsonValue): PathElement => ({ kind: 'value', value });
-export const indexElement = (index: number): PathElement => ({ kind: 'index', index });
+/** `f:name`: a struct field or map key. */
+export const fieldElement = (name: string): PathElement => ({ kind: 'field', name, id: `f:${name}` });
+/** `v:<json>`: a set item. */
+export const valueElement = (value: JsonValue): PathElement => ({ kind: 'value', value, id: `v:${goJson(value)}` });
+/** `i:<n>`: a list item by position. */
+export const indexElement = (index: number): PathElement => ({ kind: 'index', index, id: `i:${index}` });
 
 /** A key element; the fields are sorted by name as upstream requires. */
 export function keyElement(fields: readonly KeyField[]): PathElement {
-  return { kind: 'key', fields: [...fields].sort((a, b) => compareGoStrings(a.name, b.name)) };
+  const sorted = [...fields].sort((a, b) => compareGoStrings(a.name, b.name));
+  return { kind: 'key', fields: sorted, id: `k:{${sorted.map((f) => `${goJsonString(f.name)}:${goJson(f.value)}`).join(',')}}` };
 }
 
 /** Shorthand for building paths in code and tests: strings are field names. */
@@ -49,7 +57,7 @@ export function makePath(...parts: (string | PathElement)[]): Path {
   return parts.map((p) => (typeof p === 'string' ? fieldElement(p) : p));
 }
 
-const TYPE_RANK = { number: 0, string: 1, boolean: 2, list: 3, map: 4, null: 5 } as const;
+const TYPE_RANK = Object.freeze({ number: 0, string: 1, boolean: 2, list: 3, map: 4, null: 5 } as const);
 
 function rankOf(v: JsonValue): number {
   if (v === null) return TYPE_RANK.null;
@@ -86,7 +94,7 @@ export function compareValues(a: JsonValue, b: JsonValue): number {
   return 0;
 }
 
-const KIND_RANK = { field: 0, key: 1, value: 2, index: 3 } as const;
+const KIND_RANK = Object.freeze({ field: 0, key: 1, value: 2, index: 3 } as const);
 
 /** Upstream's order of path elements: fields, then keys, then values, then indexes. */
 export function comparePathElements(a: PathElement, b: PathElement): number {
@@ -111,16 +119,7 @@ export function comparePathElements(a: PathElement, b: PathElement): number {
 
 /** The fieldsV1 key of an element; also its identity (equal elements serialize equally). */
 export function serializePathElement(pe: PathElement): string {
-  switch (pe.kind) {
-    case 'field':
-      return `f:${pe.name}`;
-    case 'key':
-      return `k:{${pe.fields.map((f) => `${goJsonString(f.name)}:${goJson(f.value)}`).join(',')}}`;
-    case 'value':
-      return `v:${goJson(pe.value)}`;
-    case 'index':
-      return `i:${pe.index}`;
-  }
+  return pe.id;
 }
 
 /**

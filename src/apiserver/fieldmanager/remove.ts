@@ -20,8 +20,8 @@ export function removeItems(value: JsonValue, toRemove: FieldSet, node: SchemaNo
         continue;
       }
       if (toRemove.hasMember(pe)) continue;
-      const sub = toRemove.withPrefix(pe);
-      const kept = sub.empty() ? structuredClone(item) : removeItems(item, sub, n.elem);
+      const sub = toRemove.childSet(pe);
+      const kept = sub ? removeItems(item, sub, n.elem) : structuredClone(item);
       if (kept !== undefined) out.push(kept);
     }
     return out.length ? out : undefined;
@@ -32,8 +32,8 @@ export function removeItems(value: JsonValue, toRemove: FieldSet, node: SchemaNo
     for (const [k, v] of Object.entries(value)) {
       const pe = fieldElement(k);
       if (toRemove.hasMember(pe)) continue;
-      const sub = toRemove.withPrefix(pe);
-      const kept = sub.empty() ? structuredClone(v) : removeItems(v, sub, childNode(n, k));
+      const sub = toRemove.childSet(pe);
+      const kept = sub ? removeItems(v, sub, childNode(n, k)) : structuredClone(v);
       if (kept !== undefined) setKey(out, k, kept);
     }
     return Object.keys(out).length ? out : undefined;

@@ -128,15 +128,13 @@ export function ensureNamedFieldsAreMembers(set: FieldSet, node: SchemaNode): Fi
     } else if (pe.kind === 'key' && node.kind === 'list') {
       below = node.elem;
     }
-    const converted = ensureNamedFieldsAreMembers(sub, below);
-    const target = out.descend(pe);
-    for (const p of converted.paths()) target.insert(p);
+    out.attach(pe, ensureNamedFieldsAreMembers(sub, below));
   }
   return out;
 }
 
 const DEDUCED_MAP: SchemaNode = Object.freeze({ kind: 'map', atomic: false, elem: DEDUCED });
-const DEDUCED_LIST: SchemaNode = Object.freeze({ kind: 'list', listType: 'atomic', keys: [], elem: DEDUCED });
+const DEDUCED_LIST: SchemaNode = Object.freeze({ kind: 'list', listType: 'atomic', keys: Object.freeze([]), elem: DEDUCED });
 
 /** Resolves a deduced node against a value: objects are granular maps, arrays atomic lists, the rest scalars. */
 export function resolveNode(node: SchemaNode, value: JsonValue | undefined): SchemaNode {

@@ -1,5 +1,6 @@
 import type { ObjectMeta } from '../../apimachinery/meta.js';
 import type { FieldError } from '../../apimachinery/field-errors.js';
+import type { ValidateNameFunc } from '../../apimachinery/validation/names.js';
 
 /** Any API object as plain JSON. Field names are exactly the API's. */
 export interface KObject {
@@ -45,6 +46,13 @@ export interface Strategy {
    * controller empties them). Return 'pending' after marking `obj` (mutated) to keep it; anything else deletes.
    */
   beforeDelete?(obj: KObject, ctx: RequestContext): 'pending' | 'delete';
+  /**
+   * Whether an update that leaves a deleting object without metadata.finalizers removes it (default true).
+   * Namespaces stay while spec.finalizers is non-empty (upstream's ShouldDeleteNamespaceDuringUpdate).
+   */
+  deleteDuringUpdate?(obj: KObject): boolean;
+  /** How metadata.name is validated (default: a DNS-1123 subdomain; RBAC allows any path segment). */
+  validateName?: ValidateNameFunc;
   /** PUT on a missing object creates it. */
   allowCreateOnUpdate?: boolean;
   /** PUT without metadata.resourceVersion is allowed (last write wins). */

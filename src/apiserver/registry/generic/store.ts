@@ -106,7 +106,7 @@ export class GenericStore {
     strategy.defaults?.(obj);
     strategy.prepareForCreate?.(obj, ctx);
     this.validate(obj, [
-      ...validateObjectMeta(meta, { namespaced: this.namespaced, nameFn: nameIsDNSSubdomain }, root('metadata')),
+      ...validateObjectMeta(meta, { namespaced: this.namespaced, nameFn: strategy.validateName ?? nameIsDNSSubdomain }, root('metadata')),
       ...(strategy.validate?.(obj, ctx) ?? []),
     ]);
     strategy.canonicalize?.(obj);
@@ -181,7 +181,12 @@ export class GenericStore {
       this.prepareUpdate(ctx, desired, current, strategy, options.subresource);
       if (JSON.stringify(desired) === JSON.stringify(current)) return { object: current, created: false };
       // The last finalizer removed from an object being deleted without grace: it goes now.
-      if (current.metadata.deletionTimestamp && !desired.metadata.finalizers?.length && !current.metadata.deletionGracePeriodSeconds) {
+      if (
+        current.metadata.deletionTimestamp &&
+        !desired.metadata.finalizers?.length &&
+        !current.metadata.deletionGracePeriodSeconds &&
+        (this.def.strategy.deleteDuringUpdate?.(desired) ?? true)
+      ) {
         if (ctx.dryRun) return { object: desired, created: false };
         try {
           const res = await this.storage.delete(key, kv!.modRevision);
@@ -226,19 +231,24 @@ export class GenericStore {
     if (subresource === 'status') {
       // The status subresource changes status only (and metadata.managedFields bookkeeping).
       const status = obj.status;
+      const managedFields = meta.managedFields;
       for (const k of Object.keys(obj)) delete obj[k];
       Object.assign(obj, clone(old));
       if (status === undefined) delete obj.status;
       else obj.status = status;
+      // The field manager already recorded this status write; keep its bookkeeping.
+      if (managedFields === undefined) delete obj.metadata.managedFields;
+      else obj.metadata.managedFields = managedFields;
     }
     strategy.defaults?.(obj);
     strategy.prepareForUpdate?.(obj, old, ctx);
+    // The status branch above replaced obj.metadata: always read it afresh from here on.
     if (this.def.tracksGeneration) {
-      meta.generation = oldMeta.generation ?? 1;
-      if (specChanged(obj, old)) meta.generation += 1;
+      obj.metadata.generation = oldMeta.generation ?? 1;
+      if (specChanged(obj, old)) obj.metadata.generation += 1;
     }
     this.validate(obj, [
-      ...validateObjectMetaUpdate(meta, oldMeta, root('metadata')),
+      ...validateObjectMetaUpdate(obj.metadata, oldMeta, root('metadata')),
       ...(strategy.validateUpdate?.(obj, old, ctx) ?? []),
     ]);
     strategy.canonicalize?.(obj);

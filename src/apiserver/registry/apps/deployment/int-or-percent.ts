@@ -11,7 +11,16 @@ const PERCENT_RE = new RegExp(`^${PERCENT_FMT}$`);
 
 /** `5%` (IsValidPercent). */
 export function isValidPercent(value: string): string[] {
-  return PERCENT_RE.test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
+  return PERCENT_RE.test(value)
+    ? []
+    : [
+        regexError(
+          "a valid percent string must be a numeric string followed by an ending '%'",
+          PERCENT_FMT,
+          '1%',
+          '93%',
+        ),
+      ];
 }
 
 /** A non-negative integer or a valid percentage. */

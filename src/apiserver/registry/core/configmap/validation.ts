@@ -4,7 +4,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { FieldError, forbidden, invalidValue, root, type FieldPath } from '../../../../apimachinery/field-errors.js';
-import { DNS1123_SUBDOMAIN_MAX_LENGTH, invalidEach, maxLenError, regexError } from '../../../../apimachinery/validation/names.js';
+import {
+  DNS1123_SUBDOMAIN_MAX_LENGTH,
+  invalidEach,
+  maxLenError,
+  regexError,
+} from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
 
 /** Upper bound on the summed size of a ConfigMap's or Secret's data (core.MaxSecretSize, 1 MiB). */
@@ -18,7 +23,8 @@ const CONFIG_MAP_KEY_ERR = "a valid config key must consist of alphanumeric char
 export function isConfigMapKey(value: string): string[] {
   const errs: string[] = [];
   if (Buffer.byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
-  if (!CONFIG_MAP_KEY_RE.test(value)) errs.push(regexError(CONFIG_MAP_KEY_ERR, CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
+  if (!CONFIG_MAP_KEY_RE.test(value))
+    errs.push(regexError(CONFIG_MAP_KEY_ERR, CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
   // Keys become file names: they may not walk out of the volume directory.
   if (value === '.') errs.push("must not be '.'");
   else if (value === '..') errs.push("must not be '..'");
@@ -48,7 +54,8 @@ export function validateConfigMap(obj: KObject): FieldError[] {
   const errs = validateConfigKeys(cm.data, root('data'));
   let total = 0;
   for (const [k, v] of Object.entries(cm.data ?? {})) {
-    if (cm.binaryData && k in cm.binaryData) errs.push(invalidValue(root('data').key(k), k, 'duplicate of key present in binaryData'));
+    if (cm.binaryData && k in cm.binaryData)
+      errs.push(invalidValue(root('data').key(k), k, 'duplicate of key present in binaryData'));
     total += Buffer.byteLength(String(v));
   }
   errs.push(...validateConfigKeys(cm.binaryData, root('binaryData')));

@@ -1,6 +1,18 @@
 /** Endpoints (upstream pkg/registry/core/endpoint): port protocol defaulting and ValidateEndpoints. */
-import { notSupported, required, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
-import { invalidEach, isDNS1123Label, isQualifiedName, isValidPortNum, nameIsDNSSubdomain } from '../../../../apimachinery/validation/names.js';
+import {
+  notSupported,
+  required,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
+import {
+  invalidEach,
+  isDNS1123Label,
+  isQualifiedName,
+  isValidPortNum,
+  nameIsDNSSubdomain,
+} from '../../../../apimachinery/validation/names.js';
 import type { KObject, Strategy } from '../../types.js';
 import { validateIP, validateNonSpecialIP } from '../service/net.js';
 
@@ -27,7 +39,8 @@ const subsetsOf = (obj: KObject) => (obj.subsets ?? []) as EndpointSubset[];
 function validateAddress(a: EndpointAddress, path: FieldPath): FieldError[] {
   const errs = validateIP(a.ip ?? '', path.child('ip'));
   if (a.hostname) errs.push(...invalidEach(path.child('hostname'), a.hostname, isDNS1123Label(a.hostname)));
-  if (a.nodeName !== undefined) errs.push(...invalidEach(path.child('nodeName'), a.nodeName, nameIsDNSSubdomain(a.nodeName, false)));
+  if (a.nodeName !== undefined)
+    errs.push(...invalidEach(path.child('nodeName'), a.nodeName, nameIsDNSSubdomain(a.nodeName, false)));
   errs.push(...validateNonSpecialIP(a.ip ?? '', path.child('ip')));
   return errs;
 }
@@ -39,7 +52,8 @@ function validatePort(p: EndpointPort, requireName: boolean, path: FieldPath): F
   errs.push(...invalidEach(path.child('port'), p.port ?? 0, isValidPortNum(p.port ?? 0)));
   if (!p.protocol) errs.push(required(path.child('protocol')));
   else if (!PROTOCOLS.includes(p.protocol)) errs.push(notSupported(path.child('protocol'), p.protocol, PROTOCOLS));
-  if (p.appProtocol !== undefined) errs.push(...invalidEach(path.child('appProtocol'), p.appProtocol, isQualifiedName(p.appProtocol)));
+  if (p.appProtocol !== undefined)
+    errs.push(...invalidEach(path.child('appProtocol'), p.appProtocol, isQualifiedName(p.appProtocol)));
   return errs;
 }
 
@@ -53,7 +67,9 @@ export function validateEndpoints(obj: KObject): FieldError[] {
       errs.push(required(path, 'must specify `addresses` or `notReadyAddresses`'));
     }
     (ss.addresses ?? []).forEach((a, j) => errs.push(...validateAddress(a, path.child('addresses').index(j))));
-    (ss.notReadyAddresses ?? []).forEach((a, j) => errs.push(...validateAddress(a, path.child('notReadyAddresses').index(j))));
+    (ss.notReadyAddresses ?? []).forEach((a, j) =>
+      errs.push(...validateAddress(a, path.child('notReadyAddresses').index(j))),
+    );
     const ports = ss.ports ?? [];
     ports.forEach((p, j) => errs.push(...validatePort(p, ports.length > 1, path.child('ports').index(j))));
   });

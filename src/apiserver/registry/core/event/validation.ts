@@ -30,7 +30,9 @@ const LIMITS = { reportingInstance: 128, action: 128, reason: 128, message: 1024
 const bytes = (s: string | undefined) => Buffer.byteLength(s ?? '');
 
 function tooLong(field: keyof typeof LIMITS, value: string | undefined): FieldError[] {
-  return bytes(value) > LIMITS[field] ? [invalidValue(root(field), '', `can have at most ${LIMITS[field]} characters`)] : [];
+  return bytes(value) > LIMITS[field]
+    ? [invalidValue(root(field), '', `can have at most ${LIMITS[field]} characters`)]
+    : [];
 }
 
 /** legacyValidateEvent: namespace agreement, and for new-style events (eventTime set) the reporting fields. */
@@ -38,7 +40,8 @@ export function legacyValidateEvent(ev: CoreEvent): FieldError[] {
   const errs: FieldError[] = [];
   const ns = ev.metadata.namespace ?? '';
   const involvedNs = ev.involvedObject?.namespace ?? '';
-  const mismatch = () => invalidValue(root('involvedObject', 'namespace'), involvedNs, 'does not match event.namespace');
+  const mismatch = () =>
+    invalidValue(root('involvedObject', 'namespace'), involvedNs, 'does not match event.namespace');
   if (!ev.eventTime) {
     // Old clients write cluster-scoped objects' events to "default".
     if (!involvedNs) {
@@ -74,7 +77,8 @@ export function validateEventCreate(ev: CoreEvent, strict: boolean): FieldError[
   if (!strict) return errs;
   errs.push(...validateSeries(ev));
   if (!ev.eventTime) errs.push(required(root('eventTime')));
-  if (ev.type !== 'Normal' && ev.type !== 'Warning') errs.push(invalidValue(root('type'), '', `has invalid value: ${ev.type ?? ''}`));
+  if (ev.type !== 'Normal' && ev.type !== 'Warning')
+    errs.push(invalidValue(root('type'), '', `has invalid value: ${ev.type ?? ''}`));
   if (ev.firstTimestamp) errs.push(invalidValue(root('firstTimestamp'), '', 'needs to be unset'));
   if (ev.lastTimestamp) errs.push(invalidValue(root('lastTimestamp'), '', 'needs to be unset'));
   if (ev.count) errs.push(invalidValue(root('count'), '', 'needs to be unset'));

@@ -2,11 +2,22 @@
  * LimitRanges (upstream pkg/registry/core/limitrange): container defaults derived from max/default/min
  * (SetDefaults_LimitRangeItem) and the ordering rules min <= defaultRequest <= default <= max.
  */
-import { duplicate, forbidden, invalidValue, required, root, type FieldError } from '../../../../apimachinery/field-errors.js';
+import {
+  duplicate,
+  forbidden,
+  invalidValue,
+  required,
+  root,
+  type FieldError,
+} from '../../../../apimachinery/field-errors.js';
 import { parseQuantity, type Quantity } from '../../../../apimachinery/quantity.js';
 import { invalidEach, isQualifiedName } from '../../../../apimachinery/validation/names.js';
 import type { KObject, Strategy } from '../../types.js';
-import { canonicalizeResourceList, validateContainerResourceName, validateResourceName } from '../resourcequota/resources.js';
+import {
+  canonicalizeResourceList,
+  validateContainerResourceName,
+  validateResourceName,
+} from '../resourcequota/resources.js';
 
 type ResourceList = Record<string, unknown>;
 interface LimitRangeItem {
@@ -66,7 +77,8 @@ export function validateLimitRange(obj: KObject): FieldError[] {
     };
     for (const list of LISTS) {
       if (type === 'Pod' && (list === 'default' || list === 'defaultRequest')) {
-        if (Object.keys(item[list] ?? {}).length) errs.push(forbidden(path.child(list), "may not be specified when `type` is 'Pod'"));
+        if (Object.keys(item[list] ?? {}).length)
+          errs.push(forbidden(path.child(list), "may not be specified when `type` is 'Pod'"));
         continue;
       }
       for (const [k, v] of Object.entries(item[list] ?? {})) {
@@ -77,29 +89,74 @@ export function validateLimitRange(obj: KObject): FieldError[] {
       }
     }
     if (type === 'PersistentVolumeClaim' && !q.min.has('storage') && !q.max.has('storage')) {
-      errs.push(required(path.child('limits'), 'either minimum or maximum storage value is required, but neither was provided'));
+      errs.push(
+        required(path.child('limits'), 'either minimum or maximum storage value is required, but neither was provided'),
+      );
     }
     const keys = new Set(LISTS.flatMap((l) => [...q[l].keys()]));
     for (const k of keys) {
-      const [min, max, def, req, ratio] = [q.min.get(k), q.max.get(k), q.default.get(k), q.defaultRequest.get(k), q.maxLimitRequestRatio.get(k)];
+      const [min, max, def, req, ratio] = [
+        q.min.get(k),
+        q.max.get(k),
+        q.default.get(k),
+        q.defaultRequest.get(k),
+        q.maxLimitRequestRatio.get(k),
+      ];
       const at = (l: string) => path.child(l).key(k);
-      if (min && max && min.cmp(max) > 0) errs.push(invalidValue(at('min'), min.toString(), `min value ${min} is greater than max value ${max}`));
-      if (req && min && min.cmp(req) > 0) errs.push(invalidValue(at('defaultRequest'), req.toString(), `min value ${min} is greater than default request value ${req}`));
-      if (req && max && req.cmp(max) > 0) errs.push(invalidValue(at('defaultRequest'), req.toString(), `default request value ${req} is greater than max value ${max}`));
-      if (req && def && req.cmp(def) > 0) errs.push(invalidValue(at('defaultRequest'), req.toString(), `default request value ${req} is greater than default limit value ${def}`));
-      if (def && min && min.cmp(def) > 0) errs.push(invalidValue(at('default'), min.toString(), `min value ${min} is greater than default value ${def}`));
-      if (def && max && def.cmp(max) > 0) errs.push(invalidValue(at('default'), max.toString(), `default value ${def} is greater than max value ${max}`));
-      if (ratio && ratio.cmp(parseQuantity('1')) < 0) errs.push(invalidValue(at('maxLimitRequestRatio'), ratio.toString(), `ratio ${ratio} is less than 1`));
+      if (min && max && min.cmp(max) > 0)
+        errs.push(invalidValue(at('min'), min.toString(), `min value ${min} is greater than max value ${max}`));
+      if (req && min && min.cmp(req) > 0)
+        errs.push(
+          invalidValue(
+            at('defaultRequest'),
+            req.toString(),
+            `min value ${min} is greater than default request value ${req}`,
+          ),
+        );
+      if (req && max && req.cmp(max) > 0)
+        errs.push(
+          invalidValue(
+            at('defaultRequest'),
+            req.toString(),
+            `default request value ${req} is greater than max value ${max}`,
+          ),
+        );
+      if (req && def && req.cmp(def) > 0)
+        errs.push(
+          invalidValue(
+            at('defaultRequest'),
+            req.toString(),
+            `default request value ${req} is greater than default limit value ${def}`,
+          ),
+        );
+      if (def && min && min.cmp(def) > 0)
+        errs.push(invalidValue(at('default'), min.toString(), `min value ${min} is greater than default value ${def}`));
+      if (def && max && def.cmp(max) > 0)
+        errs.push(invalidValue(at('default'), max.toString(), `default value ${def} is greater than max value ${max}`));
+      if (ratio && ratio.cmp(parseQuantity('1')) < 0)
+        errs.push(invalidValue(at('maxLimitRequestRatio'), ratio.toString(), `ratio ${ratio} is less than 1`));
       if (ratio && min && max && min.sign() > 0) {
         const limit = max.toNumber() / min.toNumber();
         if (ratio.toNumber() > limit) {
-          errs.push(invalidValue(at('maxLimitRequestRatio'), ratio.toString(), `ratio ${ratio} is greater than max/min = ${limit.toFixed(6)}`));
+          errs.push(
+            invalidValue(
+              at('maxLimitRequestRatio'),
+              ratio.toString(),
+              `ratio ${ratio} is greater than max/min = ${limit.toFixed(6)}`,
+            ),
+          );
         }
       }
       // Resources that cannot be overcommitted (hugepages, extended resources) need default == defaultRequest.
       const overcommit = !(k.startsWith('hugepages-') || (k.includes('/') && !k.includes('kubernetes.io/')));
       if (!overcommit && def && req && def.cmp(req) !== 0) {
-        errs.push(invalidValue(at('defaultRequest'), req.toString(), `default value ${def} must equal to defaultRequest value ${req} in ${k}`));
+        errs.push(
+          invalidValue(
+            at('defaultRequest'),
+            req.toString(),
+            `default value ${def} must equal to defaultRequest value ${req} in ${k}`,
+          ),
+        );
       }
     }
   });

@@ -70,7 +70,8 @@ export const namespaceStrategy: Strategy = {
   prepareForCreate(obj) {
     obj.status = { phase: 'Active' };
     const spec = specOf(obj);
-    if (!spec.finalizers?.includes(FINALIZER_KUBERNETES)) spec.finalizers = [...(spec.finalizers ?? []), FINALIZER_KUBERNETES];
+    if (!spec.finalizers?.includes(FINALIZER_KUBERNETES))
+      spec.finalizers = [...(spec.finalizers ?? []), FINALIZER_KUBERNETES];
   },
   prepareForUpdate(obj, old) {
     // Only the finalize subresource changes spec.finalizers, only the status subresource changes status.
@@ -90,6 +91,8 @@ export const namespaceStrategy: Strategy = {
     statusOf(obj).phase = 'Terminating';
     return 'pending';
   },
+  // A Terminating namespace stays until the namespace controller has emptied spec.finalizers.
+  deleteDuringUpdate: (obj) => !specOf(obj).finalizers?.length,
   allowUnconditionalUpdate: true,
 };
 
@@ -103,7 +106,9 @@ export const namespaceStatusStrategy: Strategy = {
   validateUpdate(obj) {
     const phase = statusOf(obj).phase ?? '';
     if (!obj.metadata.deletionTimestamp) {
-      return phase === 'Active' ? [] : [invalidValue(root('status', 'Phase'), phase, "may only be 'Active' if `deletionTimestamp` is empty")];
+      return phase === 'Active'
+        ? []
+        : [invalidValue(root('status', 'Phase'), phase, "may only be 'Active' if `deletionTimestamp` is empty")];
     }
     return phase === 'Terminating'
       ? []

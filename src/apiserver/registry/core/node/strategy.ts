@@ -15,7 +15,8 @@ function syncPodCIDRs(obj: KObject): void {
 
 /** Allocatable defaults to capacity (SetDefaults_NodeStatus). */
 function defaultNodeStatus(obj: KObject): void {
-  const status = obj.status as { capacity?: Record<string, unknown>; allocatable?: Record<string, unknown> } | undefined;
+  const status = obj.status as
+    { capacity?: Record<string, unknown>; allocatable?: Record<string, unknown> } | undefined;
   if (status?.capacity && !status.allocatable) status.allocatable = { ...status.capacity };
 }
 

@@ -115,6 +115,7 @@ export function validateNodeUpdate(obj: KObject, old: KObject): FieldError[] {
     errs.push(forbidden(root('spec', 'providerID'), 'node updates may not change providerID except from "" to valid'));
   }
   if (spec.taints?.length) errs.push(...validateTaints(spec.taints, root('metadata', 'taints')));
-  if ((spec.externalID ?? '') !== (prev.externalID ?? '')) errs.push(forbidden(root('spec', 'externalID'), 'may not be updated'));
+  if ((spec.externalID ?? '') !== (prev.externalID ?? ''))
+    errs.push(forbidden(root('spec', 'externalID'), 'may not be updated'));
   return errs;
 }

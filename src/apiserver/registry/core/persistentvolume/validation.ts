@@ -1,6 +1,14 @@
 /** PersistentVolume validation (upstream ValidatePersistentVolume/ValidatePersistentVolumeUpdate). */
 import { isDeepStrictEqual } from 'node:util';
-import { forbidden, invalidValue, notSupported, required, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  forbidden,
+  invalidValue,
+  notSupported,
+  required,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import { invalidEach, nameIsDNSSubdomain, validateImmutableField } from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
 import { validatePositiveQuantity, validateResourceQuantityValue } from '../resourcequota/resources.js';
@@ -69,11 +77,17 @@ function validateSource(kind: string, src: Source, path: FieldPath, spec: PVSpec
     case 'hostPath':
     case 'local': {
       const errs = need('path');
-      if (kind === 'local' && !spec.nodeAffinity) errs.push(required(root('spec', 'nodeAffinity'), 'Local volume requires node affinity'));
+      if (kind === 'local' && !spec.nodeAffinity)
+        errs.push(required(root('spec', 'nodeAffinity'), 'Local volume requires node affinity'));
       return errs;
     }
     case 'nfs':
-      return [...need('server', 'path'), ...(src.path && !String(src.path).startsWith('/') ? [invalidValue(path.child('path'), src.path, 'must be an absolute path')] : [])];
+      return [
+        ...need('server', 'path'),
+        ...(src.path && !String(src.path).startsWith('/')
+          ? [invalidValue(path.child('path'), src.path, 'must be an absolute path')]
+          : []),
+      ];
     case 'csi':
       return need('driver', 'volumeHandle');
     case 'iscsi':
@@ -103,7 +117,8 @@ export function validatePersistentVolume(obj: KObject): FieldError[] {
     errs.push(...validateResourceQuantityValue(k, v, p), ...validatePositiveQuantity(v, p));
   }
   const policy = spec.persistentVolumeReclaimPolicy;
-  if (policy && !RECLAIM_POLICIES.includes(policy)) errs.push(notSupported(sp.child('persistentVolumeReclaimPolicy'), policy, RECLAIM_POLICIES));
+  if (policy && !RECLAIM_POLICIES.includes(policy))
+    errs.push(notSupported(sp.child('persistentVolumeReclaimPolicy'), policy, RECLAIM_POLICIES));
   let found = '';
   for (const kind of PV_SOURCES) {
     const src = spec[kind] as Source | undefined;
@@ -120,8 +135,16 @@ export function validatePersistentVolume(obj: KObject): FieldError[] {
   if (hostPath && String(hostPath.path).replace(/\/+$/, '') === '' && policy === 'Recycle') {
     errs.push(forbidden(sp.child('persistentVolumeReclaimPolicy'), "may not be 'recycle' for a hostPath mount of '/'"));
   }
-  if (spec.storageClassName) errs.push(...invalidEach(sp.child('storageClassName'), spec.storageClassName, nameIsDNSSubdomain(spec.storageClassName, false)));
-  if (spec.volumeMode !== undefined && !VOLUME_MODES.includes(spec.volumeMode)) errs.push(notSupported(sp.child('volumeMode'), spec.volumeMode, VOLUME_MODES));
+  if (spec.storageClassName)
+    errs.push(
+      ...invalidEach(
+        sp.child('storageClassName'),
+        spec.storageClassName,
+        nameIsDNSSubdomain(spec.storageClassName, false),
+      ),
+    );
+  if (spec.volumeMode !== undefined && !VOLUME_MODES.includes(spec.volumeMode))
+    errs.push(notSupported(sp.child('volumeMode'), spec.volumeMode, VOLUME_MODES));
   return errs;
 }
 
@@ -145,11 +168,19 @@ export function validatePersistentVolumeUpdate(obj: KObject, old: KObject): Fiel
     delete (b.csi as Source).controllerExpandSecretRef;
   }
   if (!isDeepStrictEqual(a, b)) {
-    errs.push(forbidden(root('spec', 'persistentvolumesource'), 'spec.persistentvolumesource is immutable after creation'));
+    errs.push(
+      forbidden(root('spec', 'persistentvolumesource'), 'spec.persistentvolumesource is immutable after creation'),
+    );
   }
   errs.push(...validateImmutableField(spec.volumeMode, prev.volumeMode, root('volumeMode')));
   if (prev.nodeAffinity && !isDeepStrictEqual(spec.nodeAffinity ?? null, prev.nodeAffinity)) {
-    errs.push(invalidValue(root('nodeAffinity'), spec.nodeAffinity ?? null, 'field is immutable, except for updating from beta label to GA'));
+    errs.push(
+      invalidValue(
+        root('nodeAffinity'),
+        spec.nodeAffinity ?? null,
+        'field is immutable, except for updating from beta label to GA',
+      ),
+    );
   }
   return errs;
 }

@@ -206,7 +206,8 @@ export function defaultPodSpec(spec: JsonRecord): void {
   setIfAbsent(spec, 'dnsPolicy', 'ClusterFirst');
   setIfAbsent(spec, 'restartPolicy', 'Always');
   if (!isRecord(spec.securityContext)) spec.securityContext = {};
-  if (typeof spec.terminationGracePeriodSeconds !== 'number') spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
+  if (typeof spec.terminationGracePeriodSeconds !== 'number')
+    spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   setIfAbsent(spec, 'schedulerName', DEFAULT_SCHEDULER_NAME);
   for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
     for (const item of listOf(spec[key])) if (isRecord(item)) defaultContainer(item);

@@ -81,3 +81,15 @@ export function semanticForm(v: unknown): unknown {
 export function semanticEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(semanticForm(a)) === JSON.stringify(semanticForm(b));
 }
+
+/**
+ * A copy with object keys in sorted (byte) order, recursively: Go prints maps sorted by key, so values echoed in
+ * error messages read the same as upstream's.
+ */
+export function goOrdered(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(goOrdered);
+  if (!isRecord(v)) return v;
+  const out: JsonRecord = {};
+  for (const key of Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[key] = goOrdered(v[key]);
+  return out;
+}

@@ -49,7 +49,9 @@ export const podStrategy: Strategy = {
     if (old) return [];
     const msgs = isDNS1123Label(obj.metadata.name ?? '');
     return msgs.length
-      ? [`metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: ${goList(msgs)}`]
+      ? [
+          `metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: ${goList(msgs)}`,
+        ]
       : [];
   },
   allowUnconditionalUpdate: true,

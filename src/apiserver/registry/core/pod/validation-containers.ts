@@ -77,7 +77,14 @@ function validateEnvValueFrom(env: JsonRecord, path: FieldPath): FieldError[] {
     n++;
     errs.push(...validateKeySelector(sel, path.child(key), (name) => nameIsDNSSubdomain(name, false)));
   }
-  if (n === 0) errs.push(invalidValue(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+  if (n === 0)
+    errs.push(
+      invalidValue(
+        path,
+        '',
+        'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      ),
+    );
   else if (stringOf(env.value)) errs.push(invalidValue(path, '', 'may not be specified when `value` is not empty'));
   else if (n > 1) errs.push(invalidValue(path, '', 'may not have more than one field specified at a time'));
   return errs;
@@ -116,7 +123,11 @@ function validateEnvFrom(envFrom: unknown, path: FieldPath): FieldError[] {
   return errs;
 }
 
-function validateVolumeMounts(mounts: unknown, volumes: ReadonlyMap<string, JsonRecord>, path: FieldPath): FieldError[] {
+function validateVolumeMounts(
+  mounts: unknown,
+  volumes: ReadonlyMap<string, JsonRecord>,
+  path: FieldPath,
+): FieldError[] {
   const errs: FieldError[] = [];
   const mountPoints = new Set<string>();
   recordsOf(mounts).forEach((m, i) => {
@@ -133,19 +144,26 @@ function validateVolumeMounts(mounts: unknown, volumes: ReadonlyMap<string, Json
     // Upstream reports sub-path problems at the list's path, not the item's.
     if (subPath) errs.push(...validateLocalDescendingPath(subPath, path.child('subPath')));
     if (subPathExpr) {
-      if (subPath) errs.push(invalidValue(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      if (subPath)
+        errs.push(invalidValue(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
       errs.push(...validateLocalDescendingPath(subPathExpr, path.child('subPathExpr')));
     }
     if (typeof m.mountPropagation === 'string') {
       const modes = ['Bidirectional', 'HostToContainer', 'None'];
-      if (!modes.includes(m.mountPropagation)) errs.push(notSupported(path.child('mountPropagation'), m.mountPropagation, modes));
+      if (!modes.includes(m.mountPropagation))
+        errs.push(notSupported(path.child('mountPropagation'), m.mountPropagation, modes));
     }
   });
   return errs;
 }
 
 /** One handler of a probe or lifecycle hook: exactly one action, each checked (validateHandler). */
-function validateHandler(handler: JsonRecord, gracePeriod: number | undefined, path: FieldPath, actions: readonly string[]): FieldError[] {
+function validateHandler(
+  handler: JsonRecord,
+  gracePeriod: number | undefined,
+  path: FieldPath,
+  actions: readonly string[],
+): FieldError[] {
   const errs: FieldError[] = [];
   let n = 0;
   for (const action of actions) {
@@ -165,7 +183,8 @@ function validateHandler(handler: JsonRecord, gracePeriod: number | undefined, p
         if (!stringOf(a.path)) errs.push(required(ap.child('path'), ''));
         errs.push(...validatePortNumOrName(a.port, ap.child('port')));
         const scheme = stringOf(a.scheme);
-        if (scheme !== 'HTTP' && scheme !== 'HTTPS') errs.push(notSupported(ap.child('scheme'), scheme, ['HTTP', 'HTTPS']));
+        if (scheme !== 'HTTP' && scheme !== 'HTTPS')
+          errs.push(notSupported(ap.child('scheme'), scheme, ['HTTP', 'HTTPS']));
         break;
       }
       case 'tcpSocket':
@@ -177,7 +196,13 @@ function validateHandler(handler: JsonRecord, gracePeriod: number | undefined, p
       case 'sleep': {
         const seconds = typeof a.seconds === 'number' ? a.seconds : 0;
         if (gracePeriod !== undefined && (seconds < 0 || seconds > gracePeriod)) {
-          errs.push(invalidValue(ap, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`));
+          errs.push(
+            invalidValue(
+              ap,
+              seconds,
+              `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`,
+            ),
+          );
         }
         break;
       }
@@ -190,13 +215,25 @@ function validateHandler(handler: JsonRecord, gracePeriod: number | undefined, p
 const PROBE_ACTIONS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const LIFECYCLE_ACTIONS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 
-function validateProbe(probe: JsonRecord, gracePeriod: number | undefined, path: FieldPath, kind: 'liveness' | 'readiness' | 'startup'): FieldError[] {
+function validateProbe(
+  probe: JsonRecord,
+  gracePeriod: number | undefined,
+  path: FieldPath,
+  kind: 'liveness' | 'readiness' | 'startup',
+): FieldError[] {
   const errs = validateHandler(probe, gracePeriod, path, PROBE_ACTIONS);
-  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+  for (const key of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ]) {
     errs.push(...validateNonnegativeField(probe[key], path.child(key)));
   }
   const tgps = probe.terminationGracePeriodSeconds;
-  if (typeof tgps === 'number' && tgps <= 0) errs.push(invalidValue(path.child('terminationGracePeriodSeconds'), tgps, 'must be greater than 0'));
+  if (typeof tgps === 'number' && tgps <= 0)
+    errs.push(invalidValue(path.child('terminationGracePeriodSeconds'), tgps, 'must be greater than 0'));
   if (kind !== 'readiness' && probe.successThreshold !== 1) {
     errs.push(invalidValue(path.child('successThreshold'), probe.successThreshold ?? 0, 'must be 1'));
   }
@@ -236,7 +273,11 @@ function validateSecurityContext(sc: unknown, path: FieldPath): FieldError[] {
 }
 
 /** What every kind of container must satisfy (validateContainerCommon). */
-function validateContainerCommon(c: JsonRecord, volumes: ReadonlyMap<string, JsonRecord>, path: FieldPath): FieldError[] {
+function validateContainerCommon(
+  c: JsonRecord,
+  volumes: ReadonlyMap<string, JsonRecord>,
+  path: FieldPath,
+): FieldError[] {
   const errs: FieldError[] = [];
   const name = stringOf(c.name);
   if (!name) errs.push(required(path.child('name'), ''));
@@ -244,7 +285,8 @@ function validateContainerCommon(c: JsonRecord, volumes: ReadonlyMap<string, Jso
   if (!stringOf(c.image)) errs.push(required(path.child('image'), ''));
   const tmp = stringOf(c.terminationMessagePolicy);
   if (!tmp) errs.push(required(path.child('terminationMessagePolicy'), ''));
-  else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp)) errs.push(notSupported(path.child('terminationMessagePolicy'), tmp, TERMINATION_MESSAGE_POLICIES));
+  else if (!TERMINATION_MESSAGE_POLICIES.includes(tmp))
+    errs.push(notSupported(path.child('terminationMessagePolicy'), tmp, TERMINATION_MESSAGE_POLICIES));
   errs.push(
     ...validatePorts(c.ports, path.child('ports')),
     ...validateEnv(c.env, path.child('env')),
@@ -254,7 +296,10 @@ function validateContainerCommon(c: JsonRecord, volumes: ReadonlyMap<string, Jso
   const pull = stringOf(c.imagePullPolicy);
   if (!pull) errs.push(required(path.child('imagePullPolicy'), ''));
   else if (!PULL_POLICIES.includes(pull)) errs.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES));
-  errs.push(...validateResourceRequirements(c.resources, path.child('resources')), ...validateSecurityContext(c.securityContext, path.child('securityContext')));
+  errs.push(
+    ...validateResourceRequirements(c.resources, path.child('resources')),
+    ...validateSecurityContext(c.securityContext, path.child('securityContext')),
+  );
   return errs;
 }
 
@@ -275,7 +320,12 @@ function checkHostPortConflicts(containers: readonly { c: JsonRecord; i: number 
 }
 
 /** The regular containers of a pod spec: at least one, unique names, probes and lifecycle allowed. */
-export function validateContainers(containers: unknown, volumes: ReadonlyMap<string, JsonRecord>, gracePeriod: number | undefined, path: FieldPath): FieldError[] {
+export function validateContainers(
+  containers: unknown,
+  volumes: ReadonlyMap<string, JsonRecord>,
+  gracePeriod: number | undefined,
+  path: FieldPath,
+): FieldError[] {
   const list = recordsOf(containers);
   if (list.length === 0) return [required(path, '')];
   const errs: FieldError[] = [];
@@ -287,9 +337,15 @@ export function validateContainers(containers: unknown, volumes: ReadonlyMap<str
     if (names.has(name)) errs.push(duplicate(p.child('name'), name));
     else names.add(name);
     errs.push(...validateProbesAndLifecycle(c, gracePeriod, p));
-    if (c.restartPolicy !== undefined && c.restartPolicy !== null) errs.push(forbidden(p.child('restartPolicy'), 'may not be set for non-init containers'));
+    if (c.restartPolicy !== undefined && c.restartPolicy !== null)
+      errs.push(forbidden(p.child('restartPolicy'), 'may not be set for non-init containers'));
   });
-  errs.push(...checkHostPortConflicts(list.map((c, i) => ({ c, i })), path));
+  errs.push(
+    ...checkHostPortConflicts(
+      list.map((c, i) => ({ c, i })),
+      path,
+    ),
+  );
   return errs;
 }
 
@@ -320,7 +376,8 @@ export function validateInitContainers(
       errs.push(...validateProbesAndLifecycle(c, gracePeriod, p));
     } else {
       for (const key of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-        if (c[key] !== undefined && c[key] !== null) errs.push(forbidden(p.child(key), 'may not be set for init containers without restartPolicy=Always'));
+        if (c[key] !== undefined && c[key] !== null)
+          errs.push(forbidden(p.child(key), 'may not be set for init containers without restartPolicy=Always'));
       }
     }
   });

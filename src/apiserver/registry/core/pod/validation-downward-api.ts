@@ -2,7 +2,13 @@
  * Validation of downward API references (upstream's validateObjectFieldSelector and
  * validateContainerResourceFieldSelector): which pod fields and container resources may be exposed.
  */
-import { invalidValue, notSupported, required, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  invalidValue,
+  notSupported,
+  required,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import { invalidEach, isQualifiedName } from '../../../../apimachinery/validation/names.js';
 import { stringOf, type JsonRecord } from './json.js';
 
@@ -61,10 +67,25 @@ export function validateEnvFieldRef(ref: JsonRecord, path: FieldPath): FieldErro
   if (!fieldPath) return [required(path.child('fieldPath'), '')];
   const { path: p, subscript } = splitSubscript(fieldPath);
   if (apiVersion !== 'v1') {
-    return [invalidValue(path.child('fieldPath'), fieldPath, `error converting fieldPath: unsupported pod version: ${apiVersion}`)];
+    return [
+      invalidValue(
+        path.child('fieldPath'),
+        fieldPath,
+        `error converting fieldPath: unsupported pod version: ${apiVersion}`,
+      ),
+    ];
   }
-  if (!CONVERTIBLE_FIELDS.has(p) || (subscript !== undefined && p !== 'metadata.annotations' && p !== 'metadata.labels')) {
-    return [invalidValue(path.child('fieldPath'), fieldPath, `error converting fieldPath: field label not supported: ${fieldPath}`)];
+  if (
+    !CONVERTIBLE_FIELDS.has(p) ||
+    (subscript !== undefined && p !== 'metadata.annotations' && p !== 'metadata.labels')
+  ) {
+    return [
+      invalidValue(
+        path.child('fieldPath'),
+        fieldPath,
+        `error converting fieldPath: field label not supported: ${fieldPath}`,
+      ),
+    ];
   }
   if (subscript !== undefined) {
     const key = p === 'metadata.annotations' ? subscript.toLowerCase() : subscript;
@@ -80,6 +101,7 @@ export function validateResourceFieldRef(ref: JsonRecord, path: FieldPath, volum
   if (volume && !stringOf(ref.containerName)) return [required(path.child('containerName'), '')];
   if (!resource) return [required(path.child('resource'), '')];
   const hugePages = resource.startsWith('limits.hugepages-') || resource.startsWith('requests.hugepages-');
-  if (!RESOURCE_FIELD_PATHS.includes(resource) && !hugePages) return [notSupported(path.child('resource'), resource, RESOURCE_FIELD_PATHS)];
+  if (!RESOURCE_FIELD_PATHS.includes(resource) && !hugePages)
+    return [notSupported(path.child('resource'), resource, RESOURCE_FIELD_PATHS)];
   return [];
 }

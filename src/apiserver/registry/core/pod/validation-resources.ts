@@ -2,7 +2,13 @@
  * Validation of a container's resource requirements (upstream's ValidateContainerResourceRequirements):
  * resource names, non-negative quantities, integer extended resources, and requests ≤ limits.
  */
-import { invalidValue, required, forbidden, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  invalidValue,
+  required,
+  forbidden,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import { Quantity, QuantityParseError } from '../../../../apimachinery/quantity.js';
 import { IS_NEGATIVE_ERROR_MSG, invalidEach, isQualifiedName } from '../../../../apimachinery/validation/names.js';
 import { isRecord, type JsonRecord } from './json.js';
@@ -69,7 +75,8 @@ function validateContainerResourceName(name: string, path: FieldPath): FieldErro
 /** Parses one quantity of a resource list; a value that does not parse is reported at its path. */
 function parse(value: unknown, path: FieldPath, errs: FieldError[]): Quantity | undefined {
   try {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new QuantityParseError('quantities must be strings or numbers');
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new QuantityParseError('quantities must be strings or numbers');
     return Quantity.parse(String(value));
   } catch (err) {
     if (!(err instanceof QuantityParseError)) throw err;
@@ -81,7 +88,8 @@ function parse(value: unknown, path: FieldPath, errs: FieldError[]): Quantity | 
 function validateQuantityValue(name: string, q: Quantity, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (q.sign() < 0) errs.push(invalidValue(path, q.toString(), IS_NEGATIVE_ERROR_MSG));
-  if (isExtendedResource(name) && q.scaledValue(-3) % 1000n !== 0n) errs.push(invalidValue(path, q.toString(), 'must be an integer'));
+  if (isExtendedResource(name) && q.scaledValue(-3) % 1000n !== 0n)
+    errs.push(invalidValue(path, q.toString(), 'must be an integer'));
   return errs;
 }
 
@@ -116,7 +124,9 @@ export function validateResourceRequirements(resources: unknown, path: FieldPath
       if (q.cmp(limit) !== 0 && !overcommitAllowed(name)) {
         errs.push(invalidValue(reqPath, q.toString(), `must be equal to ${name} limit of ${limit.toString()}`));
       } else if (q.cmp(limit) > 0) {
-        errs.push(invalidValue(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${limit.toString()}`));
+        errs.push(
+          invalidValue(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${limit.toString()}`),
+        );
       }
     } else if (!overcommitAllowed(name)) {
       errs.push(required(limPath, 'Limit must be set for non overcommitable resources'));

@@ -55,7 +55,13 @@ export function validateTolerations(tolerations: unknown, path: FieldPath): Fiel
     const effect = stringOf(t.effect);
     if (key) errs.push(...validateLabelName(key, p.child('key')));
     if (!key && operator !== 'Exists') {
-      errs.push(invalidValue(p.child('operator'), operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(
+        invalidValue(
+          p.child('operator'),
+          operator,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
+      );
     }
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute') {
       errs.push(invalidValue(p.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
@@ -84,11 +90,19 @@ function validateDNSConfig(config: unknown, dnsPolicy: string, path: FieldPath):
   if (!dns) return [];
   const errs: FieldError[] = [];
   const nameservers = listOf(dns.nameservers);
-  if (nameservers.length > 3) errs.push(invalidValue(path.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
+  if (nameservers.length > 3)
+    errs.push(invalidValue(path.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
   const searches = listOf(dns.searches).map(stringOf);
-  if (searches.length > 32) errs.push(invalidValue(path.child('searches'), searches, 'must not have more than 32 search paths'));
+  if (searches.length > 32)
+    errs.push(invalidValue(path.child('searches'), searches, 'must not have more than 32 search paths'));
   if (searches.join(' ').length > 2048) {
-    errs.push(invalidValue(path.child('searches'), searches, 'must not have more than 2048 characters (including spaces) in the search list'));
+    errs.push(
+      invalidValue(
+        path.child('searches'),
+        searches,
+        'must not have more than 2048 characters (including spaces) in the search list',
+      ),
+    );
   }
   recordsOf(dns.options).forEach((o, i) => {
     if (!stringOf(o.name)) errs.push(required(path.child('options').index(i), 'must not be empty'));
@@ -106,7 +120,13 @@ function validatePodSecurityContext(sc: unknown, spec: JsonRecord, path: FieldPa
     if (typeof g === 'number') errs.push(...invalidEach(path.child('supplementalGroups').index(i), g, isValidID(g)));
   });
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-    errs.push(invalidValue(path.child('shareProcessNamespace'), true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
+    errs.push(
+      invalidValue(
+        path.child('shareProcessNamespace'),
+        true,
+        'ShareProcessNamespace and HostPID cannot both be enabled',
+      ),
+    );
   }
   return errs;
 }
@@ -120,7 +140,13 @@ function validateHostNetworkPorts(spec: JsonRecord, path: FieldPath, opts: PodSp
       const cp = typeof port.containerPort === 'number' ? port.containerPort : 0;
       // Templates may leave hostPort unset: it is defaulted when the pod itself is created.
       if ((opts.resourceIsPod || hp !== 0) && hp !== cp) {
-        errs.push(invalidValue(path.child('containers').index(i).child('ports').index(j).child('hostPort'), hp, 'must match `containerPort` when `hostNetwork` is true'));
+        errs.push(
+          invalidValue(
+            path.child('containers').index(i).child('ports').index(j).child('hostPort'),
+            hp,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
       }
     });
   });
@@ -141,7 +167,13 @@ export function validatePodSpec(spec: JsonRecord, path: FieldPath, opts: PodSpec
   errs.push(
     ...volumes.errs,
     ...validateContainers(spec.containers, volumes.byName, grace, path.child('containers')),
-    ...validateInitContainers(spec.initContainers, spec.containers, volumes.byName, grace, path.child('initContainers')),
+    ...validateInitContainers(
+      spec.initContainers,
+      spec.containers,
+      volumes.byName,
+      grace,
+      path.child('initContainers'),
+    ),
     ...validateHostNetworkPorts(spec, path, opts),
     ...validateEnum(spec.restartPolicy, RESTART_POLICIES, path.child('restartPolicy')),
     ...validateEnum(spec.dnsPolicy, DNS_POLICIES, path.child('dnsPolicy')),
@@ -149,7 +181,8 @@ export function validatePodSpec(spec: JsonRecord, path: FieldPath, opts: PodSpec
     ...validatePodSecurityContext(spec.securityContext, spec, path.child('securityContext')),
   );
   recordsOf(spec.imagePullSecrets).forEach((s, i) => {
-    if (Object.keys(s).some((k) => k !== 'name')) errs.push(invalidValue(path.child('imagePullSecrets').index(i), s, 'only name may be set'));
+    if (Object.keys(s).some((k) => k !== 'name'))
+      errs.push(invalidValue(path.child('imagePullSecrets').index(i), s, 'only name may be set'));
   });
   errs.push(...validateDNSConfig(spec.dnsConfig, stringOf(spec.dnsPolicy), path.child('dnsConfig')));
   recordsOf(spec.readinessGates).forEach((g, i) => {
@@ -174,10 +207,21 @@ export function validatePodSpec(spec: JsonRecord, path: FieldPath, opts: PodSpec
   }
   errs.push(...validateTolerations(spec.tolerations, path.child('tolerations')));
   recordsOf(spec.hostAliases).forEach((a, i) => {
-    listOf(a.hostnames).forEach((h, j) => errs.push(...validateDNS1123Subdomain(stringOf(h), path.child('hostAliases').index(i).child('hostnames').index(j))));
+    listOf(a.hostnames).forEach((h, j) =>
+      errs.push(
+        ...validateDNS1123Subdomain(stringOf(h), path.child('hostAliases').index(i).child('hostnames').index(j)),
+      ),
+    );
   });
   errs.push(...validateNameField(spec, 'priorityClassName', path));
-  if (typeof spec.runtimeClassName === 'string') errs.push(...invalidEach(path.child('runtimeClassName'), spec.runtimeClassName, nameIsDNSSubdomain(spec.runtimeClassName, false)));
+  if (typeof spec.runtimeClassName === 'string')
+    errs.push(
+      ...invalidEach(
+        path.child('runtimeClassName'),
+        spec.runtimeClassName,
+        nameIsDNSSubdomain(spec.runtimeClassName, false),
+      ),
+    );
   if (spec.preemptionPolicy !== undefined && spec.preemptionPolicy !== null) {
     errs.push(...validateEnum(spec.preemptionPolicy, PREEMPTION_POLICIES, path.child('preemptionPolicy')));
   }
@@ -185,7 +229,8 @@ export function validatePodSpec(spec: JsonRecord, path: FieldPath, opts: PodSpec
   if (os) {
     const name = stringOf(os.name);
     if (!name) errs.push(required(path.child('os', 'name'), ''));
-    else if (name !== 'linux' && name !== 'windows') errs.push(notSupported(path.child('os'), name, ['linux', 'windows']));
+    else if (name !== 'linux' && name !== 'windows')
+      errs.push(notSupported(path.child('os'), name, ['linux', 'windows']));
   }
   return errs;
 }

@@ -3,10 +3,31 @@
  * immutable except for images, activeDeadlineSeconds, added tolerations, removed scheduling gates and a
  * negative grace period raised to 1; the status subresource may not change the QoS class.
  */
-import { forbidden, invalidValue, required, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
-import { inclusiveRangeError, invalidEach, isQualifiedName, validateImmutableField } from '../../../../apimachinery/validation/names.js';
+import {
+  forbidden,
+  invalidValue,
+  required,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
+import {
+  inclusiveRangeError,
+  invalidEach,
+  isQualifiedName,
+  validateImmutableField,
+} from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
-import { isRecord, listOf, recordOf, recordsOf, semanticEqual, semanticForm, stringOf, type JsonRecord } from './json.js';
+import {
+  isRecord,
+  listOf,
+  recordOf,
+  recordsOf,
+  semanticEqual,
+  semanticForm,
+  stringOf,
+  type JsonRecord,
+} from './json.js';
 import { validatePodMetadataAndSpec } from './validation.js';
 import { validateTolerations } from './validation-spec.js';
 
@@ -21,14 +42,20 @@ const UPDATABLE_POD_SPEC_FIELDS = [
 const MAX_INT32 = 2147483647;
 
 /** Container lists may not grow or shrink, and images stay required (ValidateContainerUpdates). */
-function validateContainerUpdates(next: unknown, prev: unknown, path: FieldPath): { errs: FieldError[]; stop: boolean } {
+function validateContainerUpdates(
+  next: unknown,
+  prev: unknown,
+  path: FieldPath,
+): { errs: FieldError[]; stop: boolean } {
   const n = recordsOf(next);
-  if (n.length !== listOf(prev).length) return { errs: [forbidden(path, 'pod updates may not add or remove containers')], stop: true };
+  if (n.length !== listOf(prev).length)
+    return { errs: [forbidden(path, 'pod updates may not add or remove containers')], stop: true };
   const errs: FieldError[] = [];
   n.forEach((c, i) => {
     const image = stringOf(c.image);
     if (!image) errs.push(required(path.index(i).child('image'), ''));
-    if (image.trim() !== image) errs.push(invalidValue(path.index(i).child('image'), image, 'must not have leading or trailing whitespace'));
+    if (image.trim() !== image)
+      errs.push(invalidValue(path.index(i).child('image'), image, 'must not have leading or trailing whitespace'));
   });
   return { errs, stop: false };
 }
@@ -49,7 +76,10 @@ function validateOnlyDeletedSchedulingGates(next: unknown, prev: unknown, path: 
   const errs: FieldError[] = [];
   recordsOf(next).forEach((g, i) => {
     const name = stringOf(g.name);
-    if (!old.has(name)) errs.push(forbidden(path.index(i).child('name'), `only deletion is allowed, but found new scheduling gate '${name}'`));
+    if (!old.has(name))
+      errs.push(
+        forbidden(path.index(i).child('name'), `only deletion is allowed, but found new scheduling gate '${name}'`),
+      );
   });
   return errs;
 }
@@ -86,16 +116,30 @@ export function validatePodUpdate(pod: KObject, old: KObject): FieldError[] {
   const ads = spec.activeDeadlineSeconds;
   const oldAds = oldSpec.activeDeadlineSeconds;
   if (typeof ads === 'number') {
-    if (ads < 0 || ads > MAX_INT32) return [...errs, invalidValue(specPath.child('activeDeadlineSeconds'), ads, inclusiveRangeError(0, MAX_INT32))];
+    if (ads < 0 || ads > MAX_INT32)
+      return [...errs, invalidValue(specPath.child('activeDeadlineSeconds'), ads, inclusiveRangeError(0, MAX_INT32))];
     if (typeof oldAds === 'number' && oldAds < ads) {
-      return [...errs, invalidValue(specPath.child('activeDeadlineSeconds'), ads, 'must be less than or equal to previous value')];
+      return [
+        ...errs,
+        invalidValue(specPath.child('activeDeadlineSeconds'), ads, 'must be less than or equal to previous value'),
+      ];
     }
   } else if (typeof oldAds === 'number') {
-    errs.push(invalidValue(specPath.child('activeDeadlineSeconds'), null, 'must not update from a positive integer to nil value'));
+    errs.push(
+      invalidValue(
+        specPath.child('activeDeadlineSeconds'),
+        null,
+        'must not update from a positive integer to nil value',
+      ),
+    );
   }
   errs.push(
     ...validateOnlyAddedTolerations(spec.tolerations, oldSpec.tolerations, specPath.child('tolerations')),
-    ...validateOnlyDeletedSchedulingGates(spec.schedulingGates, oldSpec.schedulingGates, specPath.child('schedulingGates')),
+    ...validateOnlyDeletedSchedulingGates(
+      spec.schedulingGates,
+      oldSpec.schedulingGates,
+      specPath.child('schedulingGates'),
+    ),
   );
   if (semanticEqual(spec, oldSpec)) return errs;
   // Put back what may change, then anything still different is forbidden.
@@ -109,17 +153,30 @@ export function validatePodUpdate(pod: KObject, old: KObject): FieldError[] {
   munged.schedulingGates = oldSpec.schedulingGates;
   munged.tolerations = oldSpec.tolerations;
   const oldGrace = oldSpec.terminationGracePeriodSeconds;
-  if (typeof oldGrace === 'number' && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldGrace;
+  if (typeof oldGrace === 'number' && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1)
+    munged.terminationGracePeriodSeconds = oldGrace;
   // A gated pod may also gain node selector terms while it waits to be scheduled.
   if (recordsOf(oldSpec.schedulingGates).length > 0 && !semanticEqual(munged.nodeSelector, oldSpec.nodeSelector)) {
     const next = recordOf(munged.nodeSelector) ?? {};
     const kept = Object.entries(recordOf(oldSpec.nodeSelector) ?? {}).every(([k, v]) => next[k] === v);
-    if (!kept) errs.push(invalidValue(specPath.child('nodeSelector'), next, 'only additions to spec.nodeSelector are allowed (no mutations or deletions)'));
+    if (!kept)
+      errs.push(
+        invalidValue(
+          specPath.child('nodeSelector'),
+          next,
+          'only additions to spec.nodeSelector are allowed (no mutations or deletions)',
+        ),
+      );
     munged.nodeSelector = oldSpec.nodeSelector;
   }
   if (!semanticEqual(munged, oldSpec)) {
     const diff = specDiff(oldSpec, munged).join('\n');
-    errs.push(forbidden(specPath, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${diff}`));
+    errs.push(
+      forbidden(
+        specPath,
+        `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${diff}`,
+      ),
+    );
   }
   return errs;
 }
@@ -132,7 +189,8 @@ export function validatePodStatusUpdate(pod: KObject, old: KObject): FieldError[
   const system = new Set(['PodScheduled', 'Ready', 'Initialized']);
   recordsOf(status.conditions).forEach((c, i) => {
     const type = stringOf(c.type);
-    if (!system.has(type)) errs.push(...invalidEach(root('metadata', 'conditions').index(i).child('Type'), type, isQualifiedName(type)));
+    if (!system.has(type))
+      errs.push(...invalidEach(root('metadata', 'conditions').index(i).child('Type'), type, isQualifiedName(type)));
   });
   errs.push(...validateImmutableField(status.qosClass, oldStatus.qosClass, root('status', 'qosClass')));
   return errs;

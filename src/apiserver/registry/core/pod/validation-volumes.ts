@@ -53,7 +53,16 @@ const SOURCES: ReadonlyArray<readonly [key: string, errorPath: string]> = [
   ['image', 'image'],
 ];
 
-const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+const HOST_PATH_TYPES = [
+  '',
+  'BlockDevice',
+  'CharDevice',
+  'Directory',
+  'DirectoryOrCreate',
+  'File',
+  'FileOrCreate',
+  'Socket',
+];
 
 /** Paths may not step out of their volume (validatePathNoBacksteps). */
 function validateNoBacksteps(target: string, path: FieldPath): FieldError[] {
@@ -63,7 +72,8 @@ function validateNoBacksteps(target: string, path: FieldPath): FieldError[] {
 /** A relative path inside the volume, not starting with `..` (ValidateLocalNonReservedPath). */
 export function validateLocalNonReservedPath(target: string, path: FieldPath): FieldError[] {
   const errs = validateLocalDescendingPath(target, path);
-  if (target.startsWith('..') && !target.startsWith('../')) errs.push(invalidValue(path, target, "must not start with '..'"));
+  if (target.startsWith('..') && !target.startsWith('../'))
+    errs.push(invalidValue(path, target, "must not start with '..'"));
   return errs;
 }
 
@@ -164,11 +174,17 @@ function validateSource(key: string, src: JsonRecord, path: FieldPath): FieldErr
       break;
     case 'secret':
       if (!stringOf(src.secretName)) errs.push(required(path.child('secretName'), ''));
-      errs.push(...validateFileMode(src.defaultMode, path.child('defaultMode')), ...validateKeyToPaths(src.items, path.child('items')));
+      errs.push(
+        ...validateFileMode(src.defaultMode, path.child('defaultMode')),
+        ...validateKeyToPaths(src.items, path.child('items')),
+      );
       break;
     case 'configMap':
       if (!stringOf(src.name)) errs.push(required(path.child('name'), ''));
-      errs.push(...validateFileMode(src.defaultMode, path.child('defaultMode')), ...validateKeyToPaths(src.items, path.child('items')));
+      errs.push(
+        ...validateFileMode(src.defaultMode, path.child('defaultMode')),
+        ...validateKeyToPaths(src.items, path.child('items')),
+      );
       break;
     case 'nfs': {
       const target = stringOf(src.path);
@@ -181,7 +197,10 @@ function validateSource(key: string, src: JsonRecord, path: FieldPath): FieldErr
       if (!stringOf(src.claimName)) errs.push(required(path.child('claimName'), ''));
       break;
     case 'downwardAPI':
-      errs.push(...validateFileMode(src.defaultMode, path.child('defaultMode')), ...validateDownwardAPIItems(src.items, path));
+      errs.push(
+        ...validateFileMode(src.defaultMode, path.child('defaultMode')),
+        ...validateDownwardAPIItems(src.items, path),
+      );
       break;
     case 'projected':
       errs.push(...validateProjected(src, path));
@@ -220,7 +239,10 @@ export function validateVolumeSource(volume: JsonRecord, path: FieldPath): Field
 }
 
 /** The volumes of a pod spec; returns the valid volumes by name (for mount checks) and the errors. */
-export function validateVolumes(volumes: unknown, path: FieldPath): { byName: Map<string, JsonRecord>; errs: FieldError[] } {
+export function validateVolumes(
+  volumes: unknown,
+  path: FieldPath,
+): { byName: Map<string, JsonRecord>; errs: FieldError[] } {
   const errs: FieldError[] = [];
   const byName = new Map<string, JsonRecord>();
   recordsOf(volumes).forEach((vol, i) => {
@@ -237,7 +259,11 @@ export function validateVolumes(volumes: unknown, path: FieldPath): { byName: Ma
 }
 
 /** A configMapKeyRef/secretKeyRef: a valid object name and a valid key (validateConfigMapKeySelector). */
-export function validateKeySelector(sel: JsonRecord, path: FieldPath, nameMsgs: (name: string) => string[]): FieldError[] {
+export function validateKeySelector(
+  sel: JsonRecord,
+  path: FieldPath,
+  nameMsgs: (name: string) => string[],
+): FieldError[] {
   const errs = invalidEach(path.child('name'), stringOf(sel.name), nameMsgs(stringOf(sel.name)));
   const key = stringOf(sel.key);
   if (!key) errs.push(required(path.child('key'), ''));

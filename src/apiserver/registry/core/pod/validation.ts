@@ -2,7 +2,13 @@
  * Validation entry points for pods and pod templates (upstream's ValidatePodCreate, ValidatePodTemplateSpec),
  * reused by every workload kind that embeds a pod template. Object metadata is validated by the generic store.
  */
-import { forbidden, invalidValue, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  forbidden,
+  invalidValue,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import { validateAnnotations, validateLabels } from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
 import { recordOf, recordsOf, stringMapOf, stringOf, type JsonRecord } from './json.js';
@@ -31,13 +37,24 @@ export function validatePodMetadataAndSpec(pod: KObject): FieldError[] {
   const errs = validatePodSpec(spec, specPath, { resourceIsPod: true });
   const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
   if (mirror !== undefined && !stringOf(spec.nodeName)) {
-    errs.push(invalidValue(root('metadata', 'annotations').key('kubernetes.io/config.mirror'), mirror, 'must set spec.nodeName if mirror pod annotation is set'));
+    errs.push(
+      invalidValue(
+        root('metadata', 'annotations').key('kubernetes.io/config.mirror'),
+        mirror,
+        'must set spec.nodeName if mirror pod annotation is set',
+      ),
+    );
   }
   if (!stringOf(spec.serviceAccountName)) {
     recordsOf(spec.volumes).forEach((v, vi) => {
       recordsOf(recordOf(v.projected)?.sources).forEach((s, si) => {
         if (recordOf(s.serviceAccountToken)) {
-          const p = specPath.child('volumes').index(vi).child('projected', 'sources').index(si).child('serviceAccountToken');
+          const p = specPath
+            .child('volumes')
+            .index(vi)
+            .child('projected', 'sources')
+            .index(si)
+            .child('serviceAccountToken');
           errs.push(forbidden(p, 'must not be specified when serviceAccountName is not set'));
         }
       });
@@ -46,7 +63,14 @@ export function validatePodMetadataAndSpec(pod: KObject): FieldError[] {
   for (const key of ['containers', 'initContainers']) {
     recordsOf(spec[key]).forEach((c, i) => {
       const image = stringOf(c.image);
-      if (image !== image.trim()) errs.push(invalidValue(specPath.child(key).index(i).child('image'), image, 'must not have leading or trailing whitespace'));
+      if (image !== image.trim())
+        errs.push(
+          invalidValue(
+            specPath.child(key).index(i).child('image'),
+            image,
+            'must not have leading or trailing whitespace',
+          ),
+        );
     });
   }
   return errs;

@@ -7,9 +7,10 @@ import { invalidValue, required, type FieldError, type FieldPath } from '../../.
 import type { LabelSelector } from '../../../../apimachinery/meta.js';
 import { selectorFromLabelSelector, selectorFromSet, type Selector } from '../../../../apimachinery/labels/selector.js';
 import { validateLabelSelector } from '../../../../apimachinery/validation/label-selector.js';
+import { FIELD_IMMUTABLE_ERROR_MSG } from '../../../../apimachinery/validation/names.js';
 import type { ScaleAccess } from '../../resource.js';
 import type { KObject, Strategy } from '../../types.js';
-import { isRecord, recordAt, recordOf, stringMapOf, type JsonRecord } from './json.js';
+import { goOrdered, isRecord, recordAt, recordOf, semanticEqual, stringMapOf, type JsonRecord } from './json.js';
 import { validateNonnegativeField } from './validation-common.js';
 
 /** The object's spec (created when absent, as Go's zero-valued struct would be). */
@@ -32,7 +33,10 @@ export function keepStatus(obj: KObject, old: KObject): void {
  * The status subresource's strategy: the spec (and, when asked, the labels) stay as stored, and only the status
  * is validated.
  */
-export function statusStrategy(validateStatus: (obj: KObject, old: KObject) => FieldError[], opts: { keepLabels?: boolean } = {}): Strategy {
+export function statusStrategy(
+  validateStatus: (obj: KObject, old: KObject) => FieldError[],
+  opts: { keepLabels?: boolean } = {},
+): Strategy {
   return {
     prepareForUpdate(obj, old) {
       if (old.spec === undefined) delete obj.spec;
@@ -53,7 +57,13 @@ export function validateNonnegativeFields(obj: JsonRecord, keys: readonly string
 }
 
 /** Each named counter must not exceed `status.<limit>` (`cannot be greater than status.replicas`). */
-export function validateNotGreaterThan(status: JsonRecord, keys: readonly string[], limit: string, path: FieldPath, msg: string): FieldError[] {
+export function validateNotGreaterThan(
+  status: JsonRecord,
+  keys: readonly string[],
+  limit: string,
+  path: FieldPath,
+  msg: string,
+): FieldError[] {
   const max = typeof status[limit] === 'number' ? status[limit] : 0;
   return keys.flatMap((k) => {
     const v = typeof status[k] === 'number' ? status[k] : 0;
@@ -84,28 +94,40 @@ export function labelSelectorOf(sel: unknown): Selector | undefined {
  * `spec.selector` of apps/v1 kinds: required, well-formed, and not empty (`empty selector is invalid for
  * <kind>`). Returns the matcher when the selector converts.
  */
-export function validateRequiredSelector(sel: unknown, path: FieldPath, emptyMsg: string): { errs: FieldError[]; selector?: Selector } {
+export function validateRequiredSelector(
+  sel: unknown,
+  path: FieldPath,
+  emptyMsg: string,
+): { errs: FieldError[]; selector?: Selector } {
   const errs: FieldError[] = [];
   if (sel === undefined || sel === null) {
     errs.push(required(path, ''));
   } else {
     const ls = (isRecord(sel) ? sel : {}) as unknown as LabelSelector;
     errs.push(...validateLabelSelector(ls, {}, path));
-    if (Object.keys(ls.matchLabels ?? {}).length + (ls.matchExpressions ?? []).length === 0) errs.push(invalidValue(path, sel, emptyMsg));
+    if (Object.keys(ls.matchLabels ?? {}).length + (ls.matchExpressions ?? []).length === 0)
+      errs.push(invalidValue(path, goOrdered(sel), emptyMsg));
   }
   return { errs, selector: labelSelectorOf(sel) };
 }
 
 /** The template's labels must be selected by a non-empty selector (`selector` does not match template `labels`). */
-export function validateSelectorMatchesTemplate(selector: Selector | undefined, template: unknown, labelsPath: FieldPath): FieldError[] {
+export function validateSelectorMatchesTemplate(
+  selector: Selector | undefined,
+  template: unknown,
+  labelsPath: FieldPath,
+): FieldError[] {
   if (!selector || selector.isEmpty()) return [];
   const labels = stringMapOf(recordOf(recordOf(template)?.metadata)?.labels);
-  return selector.matches(labels) ? [] : [invalidValue(labelsPath, labels, '`selector` does not match template `labels`')];
+  return selector.matches(labels)
+    ? []
+    : [invalidValue(labelsPath, goOrdered(labels), '`selector` does not match template `labels`')];
 }
 
 /** The Scale view of a kind with `spec.replicas`, `status.replicas` and a metav1.LabelSelector `spec.selector`. */
 export const labelSelectorScale: ScaleAccess = {
-  specReplicas: (obj) => (typeof recordOf(obj.spec)?.replicas === 'number' ? (recordOf(obj.spec)!.replicas as number) : 0),
+  specReplicas: (obj) =>
+    typeof recordOf(obj.spec)?.replicas === 'number' ? (recordOf(obj.spec)!.replicas as number) : 0,
   setSpecReplicas: (obj, n) => {
     specAt(obj).replicas = n;
   },
@@ -118,3 +140,11 @@ export const mapSelectorScale: ScaleAccess = {
   ...labelSelectorScale,
   selector: (obj) => selectorFromSet(stringMapOf(recordOf(obj.spec)?.selector)).toString(),
 };
+
+/**
+ * `field is immutable` unless the values are semantically equal (absent, null and empty lists or maps count
+ * as equal, as upstream's apiequality.Semantic does).
+ */
+export function validateImmutable(next: unknown, prev: unknown, path: FieldPath): FieldError[] {
+  return semanticEqual(next, prev) ? [] : [invalidValue(path, goOrdered(next ?? null), FIELD_IMMUTABLE_ERROR_MSG)];
+}

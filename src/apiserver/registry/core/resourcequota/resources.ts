@@ -99,7 +99,8 @@ export function validateContainerResourceName(name: string, path: FieldPath): Fi
 }
 
 /** A name a quota understands without a domain (helper.IsStandardQuotaResourceName). */
-export const isStandardQuotaResourceName = (name: string): boolean => STANDARD_QUOTA_RESOURCES.has(name) || isQuotaHugePages(name);
+export const isStandardQuotaResourceName = (name: string): boolean =>
+  STANDARD_QUOTA_RESOURCES.has(name) || isQuotaHugePages(name);
 
 /** A quota's `hard`/`used` key (ValidateResourceQuotaResourceName). */
 export function validateQuotaResourceName(name: string, path: FieldPath): FieldError[] {

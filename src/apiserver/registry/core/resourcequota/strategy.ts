@@ -3,7 +3,13 @@
  * selectors. Users write spec; the quota controller writes status through the status subresource. Enforcing
  * quota is admission's job, not this strategy's.
  */
-import { invalidValue, required, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  invalidValue,
+  required,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import type { KObject, Strategy } from '../../types.js';
 import {
   canonicalizeResourceList,
@@ -43,7 +49,8 @@ const CONFLICTING = [
   ['BestEffort', 'NotBestEffort'],
   ['Terminating', 'NotTerminating'],
 ] as const;
-const scopeFits = (scope: string, resource: string) => !isStandardQuotaResourceName(resource) || (SCOPE_RESOURCES[scope]?.includes(resource) ?? false);
+const scopeFits = (scope: string, resource: string) =>
+  !isStandardQuotaResourceName(resource) || (SCOPE_RESOURCES[scope]?.includes(resource) ?? false);
 
 function validateResourceList(list: Record<string, unknown> | undefined, path: FieldPath): FieldError[] {
   return Object.entries(list ?? {}).flatMap(([k, v]) => [
@@ -59,17 +66,25 @@ function validateScopes(spec: QuotaSpec): FieldError[] {
   const path = root('spec', 'scopes');
   for (const s of scopes) {
     if (!SCOPE_RESOURCES[s]) errs.push(invalidValue(path, scopes, 'unsupported scope'));
-    for (const k of hard) if (SCOPE_RESOURCES[s] && !scopeFits(s, k)) errs.push(invalidValue(path, scopes, 'unsupported scope applied to resource'));
+    for (const k of hard)
+      if (SCOPE_RESOURCES[s] && !scopeFits(s, k))
+        errs.push(invalidValue(path, scopes, 'unsupported scope applied to resource'));
   }
-  for (const [a, b] of CONFLICTING) if (scopes.includes(a) && scopes.includes(b)) errs.push(invalidValue(path, scopes, 'conflicting scopes'));
+  for (const [a, b] of CONFLICTING)
+    if (scopes.includes(a) && scopes.includes(b)) errs.push(invalidValue(path, scopes, 'conflicting scopes'));
   const exprs = spec.scopeSelector?.matchExpressions ?? [];
   const sel = root('spec', 'scopeSelector', 'matchExpressions');
   const names = new Set<string>();
   for (const req of exprs) {
     const s = req.scopeName ?? '';
     if (!SCOPE_RESOURCES[s]) errs.push(invalidValue(sel.child('scopeName'), s, 'unsupported scope'));
-    for (const k of hard) if (SCOPE_RESOURCES[s] && !scopeFits(s, k)) errs.push(invalidValue(sel, spec.scopeSelector, 'unsupported scope applied to resource'));
-    if (['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'CrossNamespacePodAffinity'].includes(s) && req.operator !== 'Exists') {
+    for (const k of hard)
+      if (SCOPE_RESOURCES[s] && !scopeFits(s, k))
+        errs.push(invalidValue(sel, spec.scopeSelector, 'unsupported scope applied to resource'));
+    if (
+      ['Terminating', 'NotTerminating', 'BestEffort', 'NotBestEffort', 'CrossNamespacePodAffinity'].includes(s) &&
+      req.operator !== 'Exists'
+    ) {
       errs.push(
         invalidValue(
           sel.child('operator'),
@@ -81,12 +96,24 @@ function validateScopes(spec: QuotaSpec): FieldError[] {
     switch (req.operator) {
       case 'In':
       case 'NotIn':
-        if (!req.values?.length) errs.push(required(sel.child('values'), "must be at least one value when `operator` is 'In' or 'NotIn' for scope selector"));
+        if (!req.values?.length)
+          errs.push(
+            required(
+              sel.child('values'),
+              "must be at least one value when `operator` is 'In' or 'NotIn' for scope selector",
+            ),
+          );
         break;
       case 'Exists':
       case 'DoesNotExist':
         if (req.values?.length) {
-          errs.push(invalidValue(sel.child('values'), req.values, "must be no value when `operator` is 'Exist' or 'DoesNotExist' for scope selector"));
+          errs.push(
+            invalidValue(
+              sel.child('values'),
+              req.values,
+              "must be no value when `operator` is 'Exist' or 'DoesNotExist' for scope selector",
+            ),
+          );
         }
         break;
       default:
@@ -94,7 +121,8 @@ function validateScopes(spec: QuotaSpec): FieldError[] {
     }
     names.add(s);
   }
-  for (const [a, b] of CONFLICTING) if (names.has(a) && names.has(b)) errs.push(invalidValue(sel, scopes, 'conflicting scopes'));
+  for (const [a, b] of CONFLICTING)
+    if (names.has(a) && names.has(b)) errs.push(invalidValue(sel, scopes, 'conflicting scopes'));
   return errs;
 }
 
@@ -102,12 +130,19 @@ const specOf = (obj: KObject) => (obj.spec ?? {}) as QuotaSpec;
 const statusOf = (obj: KObject) => (obj.status ?? {}) as QuotaStatus;
 
 function validateStatus(obj: KObject): FieldError[] {
-  return [...validateResourceList(statusOf(obj).hard, root('status', 'hard')), ...validateResourceList(statusOf(obj).used, root('status', 'used'))];
+  return [
+    ...validateResourceList(statusOf(obj).hard, root('status', 'hard')),
+    ...validateResourceList(statusOf(obj).used, root('status', 'used')),
+  ];
 }
 
 /** ValidateResourceQuota without the metadata part. */
 export function validateResourceQuota(obj: KObject): FieldError[] {
-  return [...validateResourceList(specOf(obj).hard, root('spec', 'hard')), ...validateScopes(specOf(obj)), ...validateStatus(obj)];
+  return [
+    ...validateResourceList(specOf(obj).hard, root('spec', 'hard')),
+    ...validateScopes(specOf(obj)),
+    ...validateStatus(obj),
+  ];
 }
 
 /** ValidateResourceQuotaUpdate: scopes are immutable. */
@@ -115,7 +150,8 @@ export function validateResourceQuotaUpdate(obj: KObject, old: KObject): FieldEr
   const errs = [...validateResourceList(specOf(obj).hard, root('spec', 'hard')), ...validateScopes(specOf(obj))];
   const a = new Set(specOf(old).scopes ?? []);
   const b = new Set(specOf(obj).scopes ?? []);
-  if (a.size !== b.size || [...a].some((s) => !b.has(s))) errs.push(invalidValue(root('spec', 'scopes'), specOf(obj).scopes ?? [], 'field is immutable'));
+  if (a.size !== b.size || [...a].some((s) => !b.has(s)))
+    errs.push(invalidValue(root('spec', 'scopes'), specOf(obj).scopes ?? [], 'field is immutable'));
   return errs;
 }
 

@@ -68,7 +68,13 @@ export function normalizeClusterIPsOnUpdate(spec: ServiceSpec, old: ServiceSpec)
   if (old.clusterIP && !spec.clusterIP && sameIPs) {
     // Cleared the singular field but not the plural one: clear both.
     delete spec.clusterIPs;
-  } else if (old.clusterIP && spec.clusterIP && old.clusterIP !== spec.clusterIP && sameIPs && spec.clusterIPs?.length) {
+  } else if (
+    old.clusterIP &&
+    spec.clusterIP &&
+    old.clusterIP !== spec.clusterIP &&
+    sameIPs &&
+    spec.clusterIPs?.length
+  ) {
     // Changed the singular field only: follow it (validation then rejects the change).
     spec.clusterIPs = [spec.clusterIP, ...spec.clusterIPs.slice(1)];
   } else if (!old.clusterIP && spec.clusterIP && !spec.clusterIPs?.length) {
@@ -97,7 +103,12 @@ export function patchAllocatedValues(spec: ServiceSpec, old: ServiceSpec): void 
       if (prev && !used.has(prev)) p.nodePort = prev;
     }
   }
-  if (needsHealthCheckNodePort(old) && needsHealthCheckNodePort(spec) && !spec.healthCheckNodePort && old.healthCheckNodePort) {
+  if (
+    needsHealthCheckNodePort(old) &&
+    needsHealthCheckNodePort(spec) &&
+    !spec.healthCheckNodePort &&
+    old.healthCheckNodePort
+  ) {
     spec.healthCheckNodePort = old.healthCheckNodePort;
   }
 }
@@ -124,16 +135,27 @@ export function dropTypeDependentFields(svc: Service, old: Service): void {
     const newPorts = (spec.ports ?? []).map((p) => p.nodePort ?? 0);
     if (isDeepStrictEqual(oldPorts, newPorts)) for (const p of spec.ports ?? []) delete p.nodePort;
   }
-  if (needsHealthCheckNodePort(prev) && !needsHealthCheckNodePort(spec) && spec.healthCheckNodePort === prev.healthCheckNodePort) {
+  if (
+    needsHealthCheckNodePort(prev) &&
+    !needsHealthCheckNodePort(spec) &&
+    spec.healthCheckNodePort === prev.healthCheckNodePort
+  ) {
     delete spec.healthCheckNodePort;
   }
   if (prev.type === 'LoadBalancer' && spec.type !== 'LoadBalancer') {
-    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts === prev.allocateLoadBalancerNodePorts) {
+    if (
+      spec.allocateLoadBalancerNodePorts !== undefined &&
+      spec.allocateLoadBalancerNodePorts === prev.allocateLoadBalancerNodePorts
+    ) {
       delete spec.allocateLoadBalancerNodePorts;
     }
     if (same(spec.loadBalancerClass, prev.loadBalancerClass)) delete spec.loadBalancerClass;
   }
-  if (externallyAccessible(prev) && !externallyAccessible(spec) && same(spec.externalTrafficPolicy, prev.externalTrafficPolicy)) {
+  if (
+    externallyAccessible(prev) &&
+    !externallyAccessible(spec) &&
+    same(spec.externalTrafficPolicy, prev.externalTrafficPolicy)
+  ) {
     delete spec.externalTrafficPolicy;
   }
   // Load-balancer status means nothing for other types; de-provisioning is not the user's concern.

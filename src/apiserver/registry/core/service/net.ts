@@ -13,7 +13,8 @@ const PORT_NAME_ONE_LETTER = /[a-z]/;
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
   if (Buffer.byteLength(port) > 15) errs.push(maxLenError(15));
-  if (!PORT_NAME_CHARSET.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!PORT_NAME_CHARSET.test(port))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   else if (!PORT_NAME_ONE_LETTER.test(port)) errs.push('must contain at least one letter (a-z)');
   if (port.includes('--')) errs.push('must not contain consecutive hyphens');
   if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
@@ -35,7 +36,9 @@ export function ipFamilyOf(value: string): 'IPv4' | 'IPv6' | undefined {
 
 /** A valid IP address at `path` (validation.IsValidIP). */
 export function validateIP(value: string, path: FieldPath): FieldError[] {
-  return ipFamilyOf(value) ? [] : [invalidValue(path, value, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)')];
+  return ipFamilyOf(value)
+    ? []
+    : [invalidValue(path, value, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)')];
 }
 
 /** A CIDR's parts, or undefined when malformed. */
@@ -53,7 +56,9 @@ export function parseCIDR(value: string): { family: 'IPv4' | 'IPv6'; ip: string;
 
 /** A valid CIDR at `path` (validation.IsValidCIDR). */
 export function validateCIDR(value: string, path: FieldPath): FieldError[] {
-  return parseCIDR(value) ? [] : [invalidValue(path, value, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)')];
+  return parseCIDR(value)
+    ? []
+    : [invalidValue(path, value, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)')];
 }
 
 /** The address as a bigint, for range checks. */
@@ -84,19 +89,24 @@ export function validateNonSpecialIP(value: string, path: FieldPath): FieldError
   if (!family) return [invalidValue(path, value, 'must be a valid IP address')];
   const n = ipToBigInt(value);
   const errs: FieldError[] = [];
-  const inRange = (base: bigint, bits: number, width: number) => n >> BigInt(width - bits) === base >> BigInt(width - bits);
+  const inRange = (base: bigint, bits: number, width: number) =>
+    n >> BigInt(width - bits) === base >> BigInt(width - bits);
   if (family === 'IPv4') {
     if (n === 0n) errs.push(invalidValue(path, value, `may not be unspecified (${value})`));
-    if (inRange(0x7f000000n, 8, 32)) errs.push(invalidValue(path, value, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
-    if (inRange(0xa9fe0000n, 16, 32)) errs.push(invalidValue(path, value, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
+    if (inRange(0x7f000000n, 8, 32))
+      errs.push(invalidValue(path, value, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
+    if (inRange(0xa9fe0000n, 16, 32))
+      errs.push(invalidValue(path, value, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
     if (inRange(0xe0000000n, 24, 32)) {
       errs.push(invalidValue(path, value, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
     }
   } else {
     if (n === 0n) errs.push(invalidValue(path, value, `may not be unspecified (${value})`));
     if (n === 1n) errs.push(invalidValue(path, value, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
-    if (inRange(0xfe80n << 112n, 10, 128)) errs.push(invalidValue(path, value, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
-    if (n >> 112n === 0xff02n) errs.push(invalidValue(path, value, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
+    if (inRange(0xfe80n << 112n, 10, 128))
+      errs.push(invalidValue(path, value, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
+    if (n >> 112n === 0xff02n)
+      errs.push(invalidValue(path, value, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
   }
   return errs;
 }

@@ -31,7 +31,8 @@ export const serviceStrategy: Strategy = {
     normalizeClusterIPsOnUpdate(spec, prev);
     // Families the client left out stay as they were while the service keeps a cluster IP.
     if (needsClusterIP(spec) && needsClusterIP(prev)) {
-      if (spec.ipFamilyPolicy === undefined && prev.ipFamilyPolicy !== undefined) spec.ipFamilyPolicy = prev.ipFamilyPolicy;
+      if (spec.ipFamilyPolicy === undefined && prev.ipFamilyPolicy !== undefined)
+        spec.ipFamilyPolicy = prev.ipFamilyPolicy;
       if (!spec.ipFamilies?.length && prev.ipFamilies?.length) spec.ipFamilies = [...prev.ipFamilies];
     }
     obj.status = structuredClone(old.status);

@@ -21,7 +21,14 @@ import {
   validateLabels,
 } from '../../../../apimachinery/validation/names.js';
 import { ipFamilyOf, validateCIDR, validateIP, validateNonSpecialIP, validatePortNumOrName } from './net.js';
-import { externallyAccessible, isHeadless, needsHealthCheckNodePort, specOf, type Service, type ServiceSpec } from './types.js';
+import {
+  externallyAccessible,
+  isHeadless,
+  needsHealthCheckNodePort,
+  specOf,
+  type Service,
+  type ServiceSpec,
+} from './types.js';
 
 const SESSION_AFFINITIES = ['ClientIP', 'None'];
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
@@ -48,24 +55,35 @@ function validatePorts(spec: ServiceSpec): FieldError[] {
     if (!p.protocol) errs.push(required(path.child('protocol')));
     else if (!PROTOCOLS.includes(p.protocol)) errs.push(notSupported(path.child('protocol'), p.protocol, PROTOCOLS));
     errs.push(...validatePortNumOrName(p.targetPort, path.child('targetPort')));
-    if (p.appProtocol !== undefined) errs.push(...invalidEach(path.child('appProtocol'), p.appProtocol, isQualifiedName(p.appProtocol)));
+    if (p.appProtocol !== undefined)
+      errs.push(...invalidEach(path.child('appProtocol'), p.appProtocol, isQualifiedName(p.appProtocol)));
   });
+  return errs;
+}
+
+/** Node ports only where they mean something, and no (protocol, port) or (protocol, nodePort) twice. */
+function validatePortUniqueness(spec: ServiceSpec): FieldError[] {
+  const errs: FieldError[] = [];
+  const ports = spec.ports ?? [];
   if (spec.type === 'ClusterIP') {
     ports.forEach((p, i) => {
-      if (p.nodePort) errs.push(forbidden(specPath.child('ports').index(i).child('nodePort'), "may not be used when `type` is 'ClusterIP'"));
+      if (p.nodePort)
+        errs.push(
+          forbidden(specPath.child('ports').index(i).child('nodePort'), "may not be used when `type` is 'ClusterIP'"),
+        );
     });
   }
   const nodePorts = new Set<string>();
+  ports.forEach((p, i) => {
+    if (!p.nodePort) return;
+    const k = `${p.protocol}/${p.nodePort}`;
+    if (nodePorts.has(k)) errs.push(duplicate(specPath.child('ports').index(i).child('nodePort'), p.nodePort));
+    nodePorts.add(k);
+  });
   const portKeys = new Set<string>();
   ports.forEach((p, i) => {
-    const path = specPath.child('ports').index(i);
-    if (p.nodePort) {
-      const k = `${p.protocol}/${p.nodePort}`;
-      if (nodePorts.has(k)) errs.push(duplicate(path.child('nodePort'), p.nodePort));
-      nodePorts.add(k);
-    }
     const k = `${p.protocol}/${p.port}`;
-    if (portKeys.has(k)) errs.push(duplicate(path, { protocol: p.protocol, port: p.port }));
+    if (portKeys.has(k)) errs.push(duplicate(specPath.child('ports').index(i), { protocol: p.protocol, port: p.port }));
     portKeys.add(k);
   });
   return errs;
@@ -130,7 +148,13 @@ function validateTrafficPolicies(spec: ServiceSpec): FieldError[] {
   const errs: FieldError[] = [];
   if (!externallyAccessible(spec)) {
     if (spec.externalTrafficPolicy) {
-      errs.push(invalidValue(specPath.child('externalTrafficPolicy'), spec.externalTrafficPolicy, 'may only be set for externally-accessible services'));
+      errs.push(
+        invalidValue(
+          specPath.child('externalTrafficPolicy'),
+          spec.externalTrafficPolicy,
+          'may only be set for externally-accessible services',
+        ),
+      );
     }
   } else if (!spec.externalTrafficPolicy) {
     errs.push(required(specPath.child('externalTrafficPolicy')));
@@ -148,11 +172,18 @@ function validateTrafficPolicies(spec: ServiceSpec): FieldError[] {
       );
     }
   } else if (spec.healthCheckNodePort) {
-    errs.push(...invalidEach(specPath.child('healthCheckNodePort'), spec.healthCheckNodePort, isValidPortNum(spec.healthCheckNodePort)));
+    errs.push(
+      ...invalidEach(
+        specPath.child('healthCheckNodePort'),
+        spec.healthCheckNodePort,
+        isValidPortNum(spec.healthCheckNodePort),
+      ),
+    );
   }
   // (A missing healthCheckNodePort is the allocator's to fill, as with nodePorts.)
   if (spec.internalTrafficPolicy === undefined) {
-    if (['NodePort', 'LoadBalancer', 'ClusterIP'].includes(spec.type ?? '')) errs.push(required(specPath.child('internalTrafficPolicy')));
+    if (['NodePort', 'LoadBalancer', 'ClusterIP'].includes(spec.type ?? ''))
+      errs.push(required(specPath.child('internalTrafficPolicy')));
   } else if (!TRAFFIC_POLICIES.includes(spec.internalTrafficPolicy)) {
     errs.push(notSupported(specPath.child('internalTrafficPolicy'), spec.internalTrafficPolicy, TRAFFIC_POLICIES));
   }
@@ -168,17 +199,25 @@ export function validateService(svc: Service): FieldError[] {
   const errs: FieldError[] = [];
   const name = svc.metadata.name ?? '';
   // Service names are DNS-1035 labels (they become DNS names); the store reports non-subdomains already.
-  if (name && isDNS1123Subdomain(name).length === 0) errs.push(...invalidEach(root('metadata', 'name'), name, isDNS1035Label(name)));
+  if (name && isDNS1123Subdomain(name).length === 0)
+    errs.push(...invalidEach(root('metadata', 'name'), name, isDNS1035Label(name)));
   const headless = isHeadless(spec);
   if (!spec.ports?.length && !headless && spec.type !== 'ExternalName') errs.push(required(specPath.child('ports')));
   if (spec.type === 'LoadBalancer' && headless) {
-    errs.push(invalidValue(specPath.child('clusterIPs').index(0), 'None', "may not be set to 'None' for LoadBalancer services"));
+    errs.push(
+      invalidValue(specPath.child('clusterIPs').index(0), 'None', "may not be set to 'None' for LoadBalancer services"),
+    );
   } else if (spec.type === 'NodePort' && headless) {
-    errs.push(invalidValue(specPath.child('clusterIPs').index(0), 'None', "may not be set to 'None' for NodePort services"));
+    errs.push(
+      invalidValue(specPath.child('clusterIPs').index(0), 'None', "may not be set to 'None' for NodePort services"),
+    );
   } else if (spec.type === 'ExternalName') {
-    if (spec.clusterIPs?.length) errs.push(forbidden(specPath.child('clusterIPs'), 'may not be set for ExternalName services'));
-    if (spec.ipFamilies?.length) errs.push(forbidden(specPath.child('ipFamilies'), 'may not be set for ExternalName services'));
-    if (spec.ipFamilyPolicy !== undefined) errs.push(forbidden(specPath.child('ipFamilyPolicy'), 'may not be set for ExternalName services'));
+    if (spec.clusterIPs?.length)
+      errs.push(forbidden(specPath.child('clusterIPs'), 'may not be set for ExternalName services'));
+    if (spec.ipFamilies?.length)
+      errs.push(forbidden(specPath.child('ipFamilies'), 'may not be set for ExternalName services'));
+    if (spec.ipFamilyPolicy !== undefined)
+      errs.push(forbidden(specPath.child('ipFamilyPolicy'), 'may not be set for ExternalName services'));
     // The value is a CNAME and may be written fully qualified, with a trailing dot.
     const cname = (spec.externalName ?? '').replace(/\.$/, '');
     if (cname) errs.push(...invalidEach(specPath.child('externalName'), cname, isDNS1123Subdomain(cname)));
@@ -204,21 +243,31 @@ export function validateService(svc: Service): FieldError[] {
     errs.push(...(e.length ? e : validateNonSpecialIP(ip, specPath.child('externalIPs').index(i))));
   });
   if (!spec.type) errs.push(required(specPath.child('type')));
-  else if (!SERVICE_TYPES.includes(spec.type)) errs.push(notSupported(specPath.child('type'), spec.type, SERVICE_TYPES));
+  else if (!SERVICE_TYPES.includes(spec.type))
+    errs.push(notSupported(specPath.child('type'), spec.type, SERVICE_TYPES));
+  errs.push(...validatePortUniqueness(spec));
   if (spec.loadBalancerSourceRanges?.length) {
     const p = specPath.child('LoadBalancerSourceRanges');
     if (spec.type !== 'LoadBalancer') errs.push(forbidden(p, "may only be used when `type` is 'LoadBalancer'"));
     spec.loadBalancerSourceRanges.forEach((r, i) => errs.push(...validateCIDR(r.trim(), p.index(i))));
   }
   if (spec.allocateLoadBalancerNodePorts !== undefined && spec.type !== 'LoadBalancer') {
-    errs.push(forbidden(specPath.child('allocateLoadBalancerNodePorts'), "may only be used when `type` is 'LoadBalancer'"));
+    errs.push(
+      forbidden(specPath.child('allocateLoadBalancerNodePorts'), "may only be used when `type` is 'LoadBalancer'"),
+    );
   }
   if (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === undefined) {
     errs.push(required(root('allocateLoadBalancerNodePorts')));
   }
   if (spec.loadBalancerClass !== undefined) {
     if (spec.type === 'LoadBalancer') {
-      errs.push(...invalidEach(specPath.child('loadBalancerClass'), spec.loadBalancerClass, isQualifiedName(spec.loadBalancerClass)));
+      errs.push(
+        ...invalidEach(
+          specPath.child('loadBalancerClass'),
+          spec.loadBalancerClass,
+          isQualifiedName(spec.loadBalancerClass),
+        ),
+      );
     } else {
       errs.push(forbidden(specPath.child('loadBalancerClass'), "may only be used when `type` is 'LoadBalancer'"));
     }
@@ -243,7 +292,13 @@ function validateClusterIPChanges(spec: ServiceSpec, old: ServiceSpec): FieldErr
       if (b.length === 0) errs.push(invalidValue(p.index(0), b, 'primary clusterIP can not be unset'));
       if (a.length && b.length && a[0] !== b[0]) errs.push(invalidValue(p.index(0), b, 'may not change once set'));
       if (b.length === 1 && spec.ipFamilyPolicy !== 'SingleStack') {
-        errs.push(invalidValue(specPath.child('ipFamilyPolicy'), spec.ipFamilyPolicy ?? null, "must be set to 'SingleStack' when releasing the secondary clusterIP"));
+        errs.push(
+          invalidValue(
+            specPath.child('ipFamilyPolicy'),
+            spec.ipFamilyPolicy ?? null,
+            "must be set to 'SingleStack' when releasing the secondary clusterIP",
+          ),
+        );
       }
     } else if (a.length && a[0] !== b[0]) {
       errs.push(invalidValue(p.index(0), b, 'may not change once set'));
@@ -259,7 +314,13 @@ function validateClusterIPChanges(spec: ServiceSpec, old: ServiceSpec): FieldErr
       if (!spec.clusterIPs?.length) errs.push(invalidValue(p, b, 'primary ipFamily can not be unset'));
       if (b.length && b[0] !== a[0]) errs.push(invalidValue(p, spec.clusterIPs ?? [], 'may not change once set'));
       if (b.length === 1 && spec.ipFamilyPolicy !== 'SingleStack') {
-        errs.push(invalidValue(specPath.child('ipFamilyPolicy'), spec.ipFamilyPolicy ?? null, "must be set to 'SingleStack' when releasing the secondary ipFamily"));
+        errs.push(
+          invalidValue(
+            specPath.child('ipFamilyPolicy'),
+            spec.ipFamilyPolicy ?? null,
+            "must be set to 'SingleStack' when releasing the secondary ipFamily",
+          ),
+        );
       }
     } else if (a.length && b.length && b[0] !== a[0]) {
       errs.push(invalidValue(p, spec.clusterIPs ?? [], 'may not change once set'));
@@ -273,10 +334,20 @@ export function validateServiceUpdate(svc: Service, old: Service): FieldError[] 
   const spec = specOf(svc);
   const prev = (old.spec ?? {}) as ServiceSpec;
   const errs = validateClusterIPChanges(spec, prev);
-  if (prev.type === 'LoadBalancer' && spec.type === 'LoadBalancer' && (prev.loadBalancerClass ?? null) !== (spec.loadBalancerClass ?? null)) {
-    errs.push(invalidValue(specPath.child('loadBalancerClass'), spec.loadBalancerClass ?? null, 'may not change once set'));
+  if (
+    prev.type === 'LoadBalancer' &&
+    spec.type === 'LoadBalancer' &&
+    (prev.loadBalancerClass ?? null) !== (spec.loadBalancerClass ?? null)
+  ) {
+    errs.push(
+      invalidValue(specPath.child('loadBalancerClass'), spec.loadBalancerClass ?? null, 'may not change once set'),
+    );
   }
-  if (needsHealthCheckNodePort(prev) && needsHealthCheckNodePort(spec) && spec.healthCheckNodePort !== prev.healthCheckNodePort) {
+  if (
+    needsHealthCheckNodePort(prev) &&
+    needsHealthCheckNodePort(spec) &&
+    spec.healthCheckNodePort !== prev.healthCheckNodePort
+  ) {
     errs.push(forbidden(specPath.child('healthCheckNodePort'), 'field is immutable'));
   }
   return [...errs, ...validateService(svc)];

@@ -47,7 +47,8 @@ export function toCoreEvent(ev: EventsV1Event): CoreEvent {
 
 export const eventsV1Strategy: Strategy = {
   validate: (obj) => validateEventCreate(toCoreEvent(obj as EventsV1Event), true),
-  validateUpdate: (obj, old) => validateEventUpdate(toCoreEvent(obj as EventsV1Event), toCoreEvent(old as EventsV1Event), true),
+  validateUpdate: (obj, old) =>
+    validateEventUpdate(toCoreEvent(obj as EventsV1Event), toCoreEvent(old as EventsV1Event), true),
   allowCreateOnUpdate: true,
   allowUnconditionalUpdate: true,
 };
@@ -62,6 +63,7 @@ export function eventsV1Fields(obj: KObject): Record<string, string> {
     reportingController: ev.reportingController ?? '',
     type: ev.type ?? '',
   };
-  for (const k of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath']) out[`regarding.${k}`] = s(k);
+  for (const k of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'])
+    out[`regarding.${k}`] = s(k);
   return out;
 }

@@ -1,3 +1,4 @@
+import { nameIsValidPathSegment } from '../../../../apimachinery/validation/names.js';
 /** ClusterRoles (upstream pkg/registry/rbac/clusterrole): rules plus an optional aggregation rule. */
 import { required, root, type FieldError } from '../../../../apimachinery/field-errors.js';
 import type { LabelSelector } from '../../../../apimachinery/meta.js';
@@ -11,13 +12,16 @@ export function validateClusterRole(obj: KObject): FieldError[] {
   const agg = obj.aggregationRule as { clusterRoleSelectors?: LabelSelector[] } | null | undefined;
   if (agg) {
     const path = root('aggregationRule', 'clusterRoleSelectors');
-    if (!agg.clusterRoleSelectors?.length) errs.push(required(path, 'at least one clusterRoleSelector required if aggregationRule is non-nil'));
+    if (!agg.clusterRoleSelectors?.length)
+      errs.push(required(path, 'at least one clusterRoleSelector required if aggregationRule is non-nil'));
     (agg.clusterRoleSelectors ?? []).forEach((s, i) => errs.push(...validateLabelSelector(s, {}, path.index(i))));
   }
   return errs;
 }
 
 export const clusterRoleStrategy: Strategy = {
+  // RBAC names are any valid path segment (`system:node`), not DNS subdomains.
+  validateName: nameIsValidPathSegment,
   validate: (obj) => validateClusterRole(obj),
   validateUpdate: (obj) => validateClusterRole(obj),
   allowCreateOnUpdate: true,

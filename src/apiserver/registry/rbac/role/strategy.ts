@@ -1,3 +1,4 @@
+import { nameIsValidPathSegment } from '../../../../apimachinery/validation/names.js';
 import type { Strategy } from '../../types.js';
 import { validateRules } from './validation.js';
 
@@ -6,6 +7,8 @@ import { validateRules } from './validation.js';
  * check is stricter (DNS subdomain) until it takes a per-resource name rule.
  */
 export const roleStrategy: Strategy = {
+  // RBAC names are any valid path segment (`system:node`), not DNS subdomains.
+  validateName: nameIsValidPathSegment,
   validate: (obj) => validateRules(obj, true),
   validateUpdate: (obj) => validateRules(obj, true),
   allowCreateOnUpdate: true,

@@ -1,6 +1,13 @@
 /** RoleBinding and ClusterRoleBinding validation (upstream pkg/apis/rbac/validation). */
 import { isDeepStrictEqual } from 'node:util';
-import { invalidValue, notSupported, required, root, type FieldError, type FieldPath } from '../../../../apimachinery/field-errors.js';
+import {
+  invalidValue,
+  notSupported,
+  required,
+  root,
+  type FieldError,
+  type FieldPath,
+} from '../../../../apimachinery/field-errors.js';
 import { invalidEach, isValidPathSegmentName, nameIsDNSSubdomain } from '../../../../apimachinery/validation/names.js';
 import type { KObject } from '../../types.js';
 
@@ -30,7 +37,10 @@ function validateSubject(s: Subject, namespaced: boolean, path: FieldPath): Fiel
       break;
     case 'User':
     case 'Group':
-      if (!name) errs.push(invalidValue(path.child('name'), name, `${s.kind === 'User' ? 'user' : 'group'} name cannot be empty`));
+      if (!name)
+        errs.push(
+          invalidValue(path.child('name'), name, `${s.kind === 'User' ? 'user' : 'group'} name cannot be empty`),
+        );
       if (s.apiGroup !== RBAC_GROUP) errs.push(notSupported(path.child('apiGroup'), s.apiGroup ?? '', [RBAC_GROUP]));
       break;
     default:
@@ -43,12 +53,15 @@ function validateSubject(s: Subject, namespaced: boolean, path: FieldPath): Fiel
 export function validateBinding(obj: KObject, namespaced: boolean): FieldError[] {
   const errs: FieldError[] = [];
   const ref = (obj.roleRef ?? {}) as RoleRef;
-  if (ref.apiGroup !== RBAC_GROUP) errs.push(notSupported(root('roleRef', 'apiGroup'), ref.apiGroup ?? '', [RBAC_GROUP]));
+  if (ref.apiGroup !== RBAC_GROUP)
+    errs.push(notSupported(root('roleRef', 'apiGroup'), ref.apiGroup ?? '', [RBAC_GROUP]));
   const kinds = namespaced ? ['Role', 'ClusterRole'] : ['ClusterRole'];
   if (!kinds.includes(ref.kind ?? '')) errs.push(notSupported(root('roleRef', 'kind'), ref.kind ?? '', kinds));
   if (!ref.name) errs.push(required(root('roleRef', 'name')));
   else errs.push(...invalidEach(root('roleRef', 'name'), ref.name, isValidPathSegmentName(ref.name)));
-  ((obj.subjects ?? []) as Subject[]).forEach((s, i) => errs.push(...validateSubject(s ?? {}, namespaced, root('subjects').index(i))));
+  ((obj.subjects ?? []) as Subject[]).forEach((s, i) =>
+    errs.push(...validateSubject(s ?? {}, namespaced, root('subjects').index(i))),
+  );
   return errs;
 }
 
