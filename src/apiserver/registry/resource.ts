@@ -35,6 +35,8 @@ export interface ResourceDefinition {
   statusStrategy?: Strategy;
   /** Whether metadata.generation is maintained (set to 1 on create, bumped on spec changes). */
   tracksGeneration?: boolean;
+  /** Extra reasons to bump generation besides a spec change (Deployments: annotation changes, as upstream). */
+  bumpsGeneration?: (obj: KObject, old: KObject) => boolean;
   /** Extra field-selector fields beyond metadata.name/metadata.namespace. */
   fieldsOf?: FieldsOf;
   /** Keys expire this many seconds after each write (Events: 3600). */

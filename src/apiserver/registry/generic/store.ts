@@ -245,7 +245,7 @@ export class GenericStore {
     // The status branch above replaced obj.metadata: always read it afresh from here on.
     if (this.def.tracksGeneration) {
       obj.metadata.generation = oldMeta.generation ?? 1;
-      if (specChanged(obj, old)) obj.metadata.generation += 1;
+      if (specChanged(obj, old) || this.def.bumpsGeneration?.(obj, old)) obj.metadata.generation += 1;
     }
     this.validate(obj, [
       ...validateObjectMetaUpdate(obj.metadata, oldMeta, root('metadata')),

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ResourceBehavior } from '../../api-registry.js';
 import { labelSelectorScale } from '../../core/pod/workload.js';
 import { deploymentStatusStrategy, deploymentStrategy } from './strategy.js';
@@ -10,5 +11,7 @@ export const deploymentBehavior: ResourceBehavior = {
   strategy: deploymentStrategy,
   statusStrategy: deploymentStatusStrategy,
   tracksGeneration: true,
+  // Rollback and change-cause annotations are part of a rollout: upstream bumps generation for them too.
+  bumpsGeneration: (obj, old) => !isDeepStrictEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {}),
   scale: labelSelectorScale,
 };
