@@ -25,7 +25,10 @@ test('images build writes archives under the data dir; list shows them when cont
   const dir = await mkdtemp(join(tmpdir(), 'k8ts-images-cmd-'));
   try {
     const built = await captureStdout(() => runImagesCommand(['build', '--data-dir', dir, '--only', 'busybox']));
-    assert.match(built, /built .*busybox\.tar sha256:[0-9a-f]{64} docker\.io\/library\/busybox:latest docker\.io\/library\/busybox:1\.36/);
+    assert.match(
+      built,
+      /built .*busybox\.tar sha256:[0-9a-f]{64} docker\.io\/library\/busybox:latest docker\.io\/library\/busybox:1\.36/,
+    );
     assert.deepEqual(await readdir(join(dir, 'images')), ['busybox.tar']);
     const listed = await captureStdout(() => runImagesCommand(['list', '--data-dir', dir]));
     assert.match(listed, /busybox\.tar/);

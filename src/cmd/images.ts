@@ -50,7 +50,10 @@ export async function runImagesCommand(args: string[]): Promise<void> {
   switch (verb) {
     case 'build': {
       if (arg) throw new UsageError('build takes no FILE');
-      const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+      const only = values.only
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const started = Date.now();
       const built = await buildLocalImages(imagesDir, only ? { only } : {});
       for (const b of built) {
@@ -60,7 +63,8 @@ export async function runImagesCommand(args: string[]): Promise<void> {
           process.stdout.write(`imported ${b.name} into containerd at ${socket}\n`);
         }
         if (values.registry) {
-          for (const ref of await pushOciArchive({ file: b.file, registry: values.registry })) process.stdout.write(`pushed ${ref}\n`);
+          for (const ref of await pushOciArchive({ file: b.file, registry: values.registry }))
+            process.stdout.write(`pushed ${ref}\n`);
         }
       }
       process.stdout.write(`# ${built.length} images in ${Date.now() - started} ms\n`);
@@ -89,7 +93,9 @@ async function listImages(socket: string, imagesDir: string): Promise<void> {
   try {
     const { images } = await cri.listImages({});
     for (const img of images) {
-      process.stdout.write(`${img.id.slice(7, 19)}\t${String(img.size).padStart(10)}\t${img.repo_tags.join(' ') || '<none>'}\n`);
+      process.stdout.write(
+        `${img.id.slice(7, 19)}\t${String(img.size).padStart(10)}\t${img.repo_tags.join(' ') || '<none>'}\n`,
+      );
     }
     process.stdout.write(`# ${images.length} images in containerd at ${socket}\n`);
   } catch (err) {
@@ -97,7 +103,9 @@ async function listImages(socket: string, imagesDir: string): Promise<void> {
     const files = await readdir(imagesDir).catch(() => [] as string[]);
     const archives = files.filter((f) => f.endsWith('.tar'));
     for (const f of archives) process.stdout.write(`${join(imagesDir, f)}\n`);
-    process.stdout.write(`# containerd at ${socket} not reachable (${(err as Error).message}); ${archives.length} built archives listed\n`);
+    process.stdout.write(
+      `# containerd at ${socket} not reachable (${(err as Error).message}); ${archives.length} built archives listed\n`,
+    );
   } finally {
     cri.close();
   }

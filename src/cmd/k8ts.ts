@@ -2,6 +2,7 @@
 import { UsageError } from './flags.js';
 import { runServer, serverUsage } from './server.js';
 import { runStoreCommand, storeUsage } from './store.js';
+import { runImagesCommand, imagesUsage } from './images.js';
 import { GIT_VERSION, K8TS_VERSION } from '../version.js';
 import { isStorageError } from '../storage/errors.js';
 
@@ -12,6 +13,7 @@ Usage: k8ts <command> [flags]
 Commands:
   server     run a whole cluster on this machine (API server and, as they are built, the other components)
   store      inspect the datastore (get, list, revision) for debugging
+  images     build, import and list container images (no internet needed)
   version    print the version
 
 Run 'k8ts <command> --help' for a command's flags.
@@ -20,6 +22,7 @@ Run 'k8ts <command> --help' for a command's flags.
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   server: { run: runServer, usage: serverUsage },
   store: { run: runStoreCommand, usage: storeUsage },
+  images: { run: runImagesCommand, usage: imagesUsage },
   version: {
     run: async () => {
       process.stdout.write(`k8ts ${K8TS_VERSION} (Kubernetes ${GIT_VERSION})\n`);

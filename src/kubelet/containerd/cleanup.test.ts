@@ -8,7 +8,8 @@ import { findShims, killShims, mountsUnder, removeCgroups } from './cleanup.js';
 test('removeCgroups removes the cgroup root in every hierarchy, deepest first', async () => {
   const root = await mkdtemp(join(tmpdir(), 'k8ts-cg-'));
   try {
-    for (const h of ['cpu', 'memory', 'pids']) await mkdir(join(root, h, 'k8ts-node1', 'podA', 'ctr1'), { recursive: true });
+    for (const h of ['cpu', 'memory', 'pids'])
+      await mkdir(join(root, h, 'k8ts-node1', 'podA', 'ctr1'), { recursive: true });
     await mkdir(join(root, 'memory', 'other'), { recursive: true });
     assert.deepEqual(await removeCgroups('/k8ts-node1', root), []);
     for (const h of ['cpu', 'pids']) assert.deepEqual(await readdir(join(root, h)), [], h);

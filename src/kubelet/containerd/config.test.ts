@@ -47,13 +47,21 @@ test('options override the sandbox image, streaming address and CNI dirs', () =>
     cniBinDir: '/opt/cni/bin',
     cniConfDir: '/etc/k8ts/cni',
   });
-  for (const line of ['sandbox_image = "docker.io/library/busybox:latest"', 'stream_server_address = "10.0.0.2"', 'bin_dir = "/opt/cni/bin"', 'conf_dir = "/etc/k8ts/cni"']) {
+  for (const line of [
+    'sandbox_image = "docker.io/library/busybox:latest"',
+    'stream_server_address = "10.0.0.2"',
+    'bin_dir = "/opt/cni/bin"',
+    'conf_dir = "/etc/k8ts/cni"',
+  ]) {
     assert.ok(toml.includes(line), line);
   }
 });
 
 test('a socket path too long for a unix socket is refused up front', () => {
-  assert.throws(() => renderContainerdConfig(containerdPaths(`/tmp/${'x'.repeat(120)}`), { streamServerPort: 1 }), /longer than/);
+  assert.throws(
+    () => renderContainerdConfig(containerdPaths(`/tmp/${'x'.repeat(120)}`), { streamServerPort: 1 }),
+    /longer than/,
+  );
 });
 
 test('hosts.toml points both server and host at the local mirror, pull and resolve only', () => {
@@ -78,7 +86,11 @@ test('writeContainerdConfig creates the layout and a mirror hosts.toml for every
 
     await writeContainerdConfig(dir, { streamServerPort: 40001 });
     const hosts = await readFile(join(paths.registryConfigDir, 'docker.io', 'hosts.toml'), 'utf8');
-    assert.match(hosts, new RegExp(`server = "http://${NO_MIRROR.replace(/\./g, '\\.')}"`), 'without a mirror, pulls fail locally');
+    assert.match(
+      hosts,
+      new RegExp(`server = "http://${NO_MIRROR.replace(/\./g, '\\.')}"`),
+      'without a mirror, pulls fail locally',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

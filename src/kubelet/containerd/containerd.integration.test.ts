@@ -4,6 +4,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -70,6 +71,20 @@ test('the local busybox and pause images import', async () => {
   for (const name of ['docker.io/library/busybox:latest', 'docker.io/library/busybox:1.36', PAUSE_IMAGE]) {
     assert.ok(tags.includes(name), `${name} in ${tags.join(', ')}`);
   }
+  // A docker archive (as `docker save` writes) imports too; skopeo converts ours into one.
+  const dockerArchive = join(dir, 'images', 'busybox-docker.tar');
+  const busybox = built.find((b) => b.name === 'busybox')!.file;
+  execFileSync('skopeo', [
+    '--insecure-policy',
+    'copy',
+    '--quiet',
+    `oci-archive:${busybox}:latest`,
+    `docker-archive:${dockerArchive}:docker.io/library/busybox:docker`,
+  ]);
+  const summary = await importArchive({ socket: ctd!.socket, file: dockerArchive });
+  assert.deepEqual([summary.format, summary.names], ['docker', ['docker.io/library/busybox:docker']]);
+  const st = await ctd!.cri.imageStatus({ image: { image: 'busybox:docker' } });
+  assert.ok(st.image?.repo_tags.includes('docker.io/library/busybox:docker'));
 });
 
 test('a hostNetwork sandbox runs busybox: CRI log, ExecSync, stats, stop and remove', async (t) => {
@@ -85,7 +100,12 @@ test('a hostNetwork sandbox runs busybox: CRI log, ExecSync, stats, stop and rem
   t0 = performance.now();
   const echo = await cri.createContainer({
     pod_sandbox_id,
-    config: { metadata: { name: 'echo' }, image: { image: 'busybox' }, command: ['echo', 'hello'], log_path: 'echo/0.log' },
+    config: {
+      metadata: { name: 'echo' },
+      image: { image: 'busybox' },
+      command: ['echo', 'hello'],
+      log_path: 'echo/0.log',
+    },
     sandbox_config: config,
   });
   await cri.startContainer({ container_id: echo.container_id });
@@ -99,21 +119,36 @@ test('a hostNetwork sandbox runs busybox: CRI log, ExecSync, stats, stop and rem
   assert.deepEqual([exited.exit_code, exited.reason], [0, 'Completed']);
   assert.equal(exited.log_path, join(dir, 'pods', 'hello', 'echo', '0.log'));
   const records = parseCriLog(await readFile(exited.log_path, 'utf8'));
-  assert.deepEqual(records.map((r) => [r.stream, r.full, r.message]), [['stdout', true, 'hello']]);
+  assert.deepEqual(
+    records.map((r) => [r.stream, r.full, r.message]),
+    [['stdout', true, 'hello']],
+  );
 
   const sleeper = await cri.createContainer({
     pod_sandbox_id,
-    config: { metadata: { name: 'sleeper' }, image: { image: 'docker.io/library/busybox:1.36' }, command: ['sleep', '3600'], log_path: 'sleeper/0.log' },
+    config: {
+      metadata: { name: 'sleeper' },
+      image: { image: 'docker.io/library/busybox:1.36' },
+      command: ['sleep', '3600'],
+      log_path: 'sleeper/0.log',
+    },
     sandbox_config: config,
   });
   await cri.startContainer({ container_id: sleeper.container_id });
-  const ex = await cri.execSync({ container_id: sleeper.container_id, cmd: ['sh', '-c', 'echo out; echo err >&2; id -u; exit 3'], timeout: 10 });
+  const ex = await cri.execSync({
+    container_id: sleeper.container_id,
+    cmd: ['sh', '-c', 'echo out; echo err >&2; id -u; exit 3'],
+    timeout: 10,
+  });
   assert.deepEqual([ex.stdout.toString(), ex.stderr.toString(), ex.exit_code], ['out\n0\n', 'err\n', 3]);
   const stats = (await cri.containerStats({ container_id: sleeper.container_id })).stats;
   assert.equal(stats?.attributes?.id, sleeper.container_id);
   const { url } = await cri.exec({ container_id: sleeper.container_id, cmd: ['sh'], stdout: true });
   assert.match(url, new RegExp(`^http://127\\.0\\.0\\.1:${ctd!.streamServerPort}/exec/`));
-  assert.ok(existsSync(join(CGROUP_V1_ROOT, 'memory', cgroupRoot, 'pod-uid-hello', sleeper.container_id)), 'pod cgroup under our cgroup_parent');
+  assert.ok(
+    existsSync(join(CGROUP_V1_ROOT, 'memory', cgroupRoot, 'pod-uid-hello', sleeper.container_id)),
+    'pod cgroup under our cgroup_parent',
+  );
 
   t0 = performance.now();
   await cri.stopPodSandbox({ pod_sandbox_id });
@@ -121,7 +156,10 @@ test('a hostNetwork sandbox runs busybox: CRI log, ExecSync, stats, stop and rem
   t0 = performance.now();
   await cri.removePodSandbox({ pod_sandbox_id });
   t.diagnostic(`StopPodSandbox ${stopMs.toFixed(0)} ms; RemovePodSandbox ${(performance.now() - t0).toFixed(0)} ms`);
-  await assert.rejects(cri.stopPodSandbox({ pod_sandbox_id }), (err: unknown) => (err as { codeName?: string }).codeName === 'NOT_FOUND');
+  await assert.rejects(
+    cri.stopPodSandbox({ pod_sandbox_id }),
+    (err: unknown) => (err as { codeName?: string }).codeName === 'NOT_FOUND',
+  );
   assert.equal((await cri.listContainers({})).containers.length, 0);
   assert.deepEqual(await findShims(ctd!.socket), []);
 });
@@ -154,7 +192,10 @@ test('stop removes every pod and leaves no process, mount or cgroup behind', asy
   const pid = handle.pid()!;
   await handle.stop();
   assert.equal(handle.pid(), undefined);
-  assert.ok(!existsSync(`/proc/${pid}/cmdline`) || (await readFile(`/proc/${pid}/cmdline`, 'utf8')) === '', 'containerd is gone');
+  assert.ok(
+    !existsSync(`/proc/${pid}/cmdline`) || (await readFile(`/proc/${pid}/cmdline`, 'utf8')) === '',
+    'containerd is gone',
+  );
   assert.deepEqual(await findShims(handle.socket), []);
   assert.deepEqual(await mountsUnder(dir), []);
   for (const h of ['memory', 'cpu', 'pids', 'freezer']) {

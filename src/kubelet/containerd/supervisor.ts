@@ -64,7 +64,7 @@ export interface ContainerdHandle {
   pid(): number | undefined;
   /** How many times containerd was restarted after dying. */
   restarts(): number;
-  /** Resolves once containerd answers the CRI again (immediately when it does now). */
+  /** Resolves once containerd answers the CRI again (immediately when it does now); rejects on `stop()`. */
   ready(): Promise<void>;
   /** Stops supervision and containerd; see {@link StopContainerdOptions}. Idempotent. */
   stop(options?: StopContainerdOptions): Promise<void>;
@@ -119,7 +119,7 @@ class Supervisor implements ContainerdHandle {
   private failures = 0;
   private startedAt = 0;
   private restartTimer: ClockTimer | undefined;
-  private readyWaiters: (() => void)[] = [];
+  private readyWaiters: { resolve: () => void; reject: (err: Error) => void }[] = [];
   private stopping = false;
   /** True between a successful launch and containerd's exit. */
   private isReady = false;
@@ -146,7 +146,8 @@ class Supervisor implements ContainerdHandle {
 
   ready(): Promise<void> {
     if (this.isReady) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+    if (this.stopping) return Promise.reject(new Error('containerd supervisor stopped'));
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
   /** Spawns containerd and waits for the CRI; on failure the process is killed and the error thrown. */
@@ -173,14 +174,16 @@ class Supervisor implements ContainerdHandle {
       }
       if (this.clock.now() > deadline) {
         await proc.terminate(2_000, this.clock);
-        throw new Error(`containerd's CRI did not answer within ${this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS} ms; log tail:\n${await proc.logTail()}`);
+        throw new Error(
+          `containerd's CRI did not answer within ${this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS} ms; log tail:\n${await proc.logTail()}`,
+        );
       }
       await this.clock.sleep(POLL_MS);
     }
     this.startedAt = this.clock.now();
     this.isReady = true;
     void proc.exited.then((why) => this.onExit(proc, why));
-    for (const w of this.readyWaiters.splice(0)) w();
+    for (const w of this.readyWaiters.splice(0)) w.resolve();
   }
 
   private onExit(proc: DaemonProcess, why: string): void {
@@ -188,7 +191,11 @@ class Supervisor implements ContainerdHandle {
     this.isReady = false;
     if (this.stopping) return;
     if (this.clock.now() - this.startedAt >= HEALTHY_RESET_MS) this.failures = 0;
-    const delay = restartDelay(this.failures++, this.options.restartBackoff?.initialMs, this.options.restartBackoff?.maxMs);
+    const delay = restartDelay(
+      this.failures++,
+      this.options.restartBackoff?.initialMs,
+      this.options.restartBackoff?.maxMs,
+    );
     this.log.warn('containerd died; restarting', { why, delayMs: delay, restarts: this.restartCount });
     this.restartTimer = this.clock.setTimeout(() => {
       this.restartTimer = undefined;
@@ -209,6 +216,7 @@ class Supervisor implements ContainerdHandle {
 
   private async doStop(options: StopContainerdOptions): Promise<void> {
     this.stopping = true;
+    for (const w of this.readyWaiters.splice(0)) w.reject(new Error('containerd supervisor stopped'));
     this.clock.clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     const proc = this.process;

@@ -21,27 +21,39 @@ type Handler = grpc.handleUnaryCall<Record<string, unknown>, object>;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'k8ts-cri-client-'));
   const def = loadCriDefinition();
-  const record = (method: string, respond: Handler): Handler => (call, cb) => {
-    seen.push({ method, request: call.request });
-    respond(call, cb);
-  };
+  const record =
+    (method: string, respond: Handler): Handler =>
+    (call, cb) => {
+      seen.push({ method, request: call.request });
+      respond(call, cb);
+    };
   server = new grpc.Server();
   server.addService(def.runtime as unknown as grpc.ServiceDefinition, {
-    Version: record('Version', (_c, cb) => cb(null, { version: '0.1.0', runtime_name: 'test', runtime_version: '1', runtime_api_version: 'v1' })),
-    StopPodSandbox: record('StopPodSandbox', (_c, cb) => cb({ code: grpc.status.NOT_FOUND, details: 'sandbox "x" not found' })),
+    Version: record('Version', (_c, cb) =>
+      cb(null, { version: '0.1.0', runtime_name: 'test', runtime_version: '1', runtime_api_version: 'v1' }),
+    ),
+    StopPodSandbox: record('StopPodSandbox', (_c, cb) =>
+      cb({ code: grpc.status.NOT_FOUND, details: 'sandbox "x" not found' }),
+    ),
     StopContainer: record('StopContainer', (_c, cb) => cb(null, {})),
     ListContainers: record('ListContainers', (_c, cb) =>
-      cb(null, { containers: [{ id: 'c1', state: 'CONTAINER_RUNNING', created_at: '1700000000123456789', labels: { a: 'b' } }] }),
+      cb(null, {
+        containers: [{ id: 'c1', state: 'CONTAINER_RUNNING', created_at: '1700000000123456789', labels: { a: 'b' } }],
+      }),
     ),
     // Never answers: for deadline and cancellation tests.
     ContainerStatus: record('ContainerStatus', () => undefined),
-    ExecSync: record('ExecSync', (_c, cb) => cb(null, { stdout: Buffer.from('out'), stderr: Buffer.from('err'), exit_code: 3 })),
+    ExecSync: record('ExecSync', (_c, cb) =>
+      cb(null, { stdout: Buffer.from('out'), stderr: Buffer.from('err'), exit_code: 3 }),
+    ),
   });
   server.addService(def.image as unknown as grpc.ServiceDefinition, {
     ImageStatus: record('ImageStatus', (_c, cb) => cb(null, {})),
   });
   await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix://${join(dir, 'cri.sock')}`, grpc.ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve())),
+    server.bindAsync(`unix://${join(dir, 'cri.sock')}`, grpc.ServerCredentials.createInsecure(), (err) =>
+      err ? reject(err) : resolve(),
+    ),
   );
   client = createCriClient({ endpoint: join(dir, 'cri.sock'), requestTimeoutMs: 5_000 });
 });
@@ -97,7 +109,10 @@ test('an aborted signal cancels the call', async () => {
   const p = client.containerStatus({ container_id: 'c' }, { signal: ac.signal });
   setTimeout(() => ac.abort(), 50);
   await assert.rejects(p, (err: unknown) => err instanceof CriError && err.code === GrpcCode.CANCELLED);
-  await assert.rejects(client.version({}, { signal: ac.signal }), (err: unknown) => err instanceof CriError && err.code === GrpcCode.CANCELLED);
+  await assert.rejects(
+    client.version({}, { signal: ac.signal }),
+    (err: unknown) => err instanceof CriError && err.code === GrpcCode.CANCELLED,
+  );
 });
 
 test('ExecSync returns output as buffers and a non-zero exit as a result', async () => {
@@ -105,11 +120,18 @@ test('ExecSync returns output as buffers and a non-zero exit as a result', async
   assert.equal(r.stdout.toString(), 'out');
   assert.equal(r.stderr.toString(), 'err');
   assert.equal(r.exit_code, 3);
-  assert.deepEqual(seen.find((s) => s.method === 'ExecSync')?.request, { container_id: 'c', cmd: ['sh', '-c', 'exit 3'], timeout: '5' });
+  assert.deepEqual(seen.find((s) => s.method === 'ExecSync')?.request, {
+    container_id: 'c',
+    cmd: ['sh', '-c', 'exit 3'],
+    timeout: '5',
+  });
 });
 
 test('an unimplemented method fails with UNIMPLEMENTED', async () => {
-  await assert.rejects(client.status({}), (err: unknown) => err instanceof CriError && err.code === GrpcCode.UNIMPLEMENTED);
+  await assert.rejects(
+    client.status({}),
+    (err: unknown) => err instanceof CriError && err.code === GrpcCode.UNIMPLEMENTED,
+  );
 });
 
 test('a socket nobody listens on fails with UNAVAILABLE', async () => {

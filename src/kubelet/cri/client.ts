@@ -84,10 +84,14 @@ export function createCriClient(options: CriClientOptions): CriClient {
     });
   };
 
-  const rt = <Res>(method: string, timeout = requestTimeoutMs) =>
-    (req: object | undefined, opts?: CriCallOptions) => call<Res>(def.runtime, method, req, opts, timeout);
-  const img = <Res>(method: string, timeout = requestTimeoutMs) =>
-    (req: object | undefined, opts?: CriCallOptions) => call<Res>(def.image, method, req, opts, timeout);
+  const rt =
+    <Res>(method: string, timeout = requestTimeoutMs) =>
+    (req: object | undefined, opts?: CriCallOptions) =>
+      call<Res>(def.runtime, method, req, opts, timeout);
+  const img =
+    <Res>(method: string, timeout = requestTimeoutMs) =>
+    (req: object | undefined, opts?: CriCallOptions) =>
+      call<Res>(def.image, method, req, opts, timeout);
 
   // ExecSync's own `timeout` bounds the command; the deadline adds the usual request budget on top of it,
   // and a command without a timeout gets no deadline (as the kubelet does).

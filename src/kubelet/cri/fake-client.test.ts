@@ -46,7 +46,16 @@ test('sandbox lifecycle: run, status, stop, remove; NOT_FOUND after removal like
   await fake.removePodSandbox({ pod_sandbox_id: id }); // removing again is fine
   assert.deepEqual(
     fake.calls.map((c) => c.method),
-    ['RunPodSandbox', 'PodSandboxStatus', 'StopPodSandbox', 'PodSandboxStatus', 'RemovePodSandbox', 'StopPodSandbox', 'PodSandboxStatus', 'RemovePodSandbox'],
+    [
+      'RunPodSandbox',
+      'PodSandboxStatus',
+      'StopPodSandbox',
+      'PodSandboxStatus',
+      'RemovePodSandbox',
+      'StopPodSandbox',
+      'PodSandboxStatus',
+      'RemovePodSandbox',
+    ],
   );
 });
 
@@ -55,7 +64,8 @@ test('hostNetwork sandboxes need an empty hostname and report no IP', async () =
   const node = { linux: { security_context: { namespace_options: { network: 'NODE' as const } } } };
   await assert.rejects(
     fake.runPodSandbox({ config: sandboxConfig('h', { ...node, hostname: 'h' }) }),
-    (err: unknown) => err instanceof CriError && err.code === GrpcCode.UNKNOWN && /private UTS namespace/.test(err.details),
+    (err: unknown) =>
+      err instanceof CriError && err.code === GrpcCode.UNKNOWN && /private UTS namespace/.test(err.details),
   );
   const { pod_sandbox_id } = await fake.runPodSandbox({ config: sandboxConfig('h', node) });
   assert.equal((await fake.podSandboxStatus({ pod_sandbox_id })).status?.network?.ip, '');
@@ -97,7 +107,10 @@ test('container lifecycle, log path and exit reasons', async () => {
 
 test('creating a container needs its sandbox and its image', async () => {
   const fake = new FakeCriClient();
-  await assert.rejects(fake.createContainer({ pod_sandbox_id: 'nope', config: { metadata: { name: 'c' } } }), isNotFound);
+  await assert.rejects(
+    fake.createContainer({ pod_sandbox_id: 'nope', config: { metadata: { name: 'c' } } }),
+    isNotFound,
+  );
   const { pod_sandbox_id } = await fake.runPodSandbox({ config: sandboxConfig('p') });
   await assert.rejects(
     fake.createContainer({ pod_sandbox_id, config: { metadata: { name: 'c' }, image: { image: 'nginx' } } }),
@@ -133,8 +146,13 @@ test('list filters: id prefix, state, sandbox and labels', async () => {
     const got = (await fake.listContainers({ filter: c.filter })).containers.map((x) => x.id);
     assert.deepEqual(got, c.want, c.name);
   }
-  const ready = await fake.listPodSandbox({ filter: { state: { state: 'SANDBOX_READY' }, label_selector: { app: 'a' } } });
-  assert.deepEqual(ready.items.map((s) => s.id), [a.pod_sandbox_id]);
+  const ready = await fake.listPodSandbox({
+    filter: { state: { state: 'SANDBOX_READY' }, label_selector: { app: 'a' } },
+  });
+  assert.deepEqual(
+    ready.items.map((s) => s.id),
+    [a.pod_sandbox_id],
+  );
 });
 
 test('ExecSync runs the handler on running containers only', async () => {
@@ -177,7 +195,13 @@ test('Status reports NetworkReady as configured; calls after close fail', async 
   const fake = new FakeCriClient();
   fake.networkReady = false;
   const conds = (await fake.status({})).status?.conditions ?? [];
-  assert.deepEqual(conds.map((c) => [c.type, c.status]), [['RuntimeReady', true], ['NetworkReady', false]]);
+  assert.deepEqual(
+    conds.map((c) => [c.type, c.status]),
+    [
+      ['RuntimeReady', true],
+      ['NetworkReady', false],
+    ],
+  );
   fake.close();
   await assert.rejects(fake.version({}), (e: unknown) => e instanceof CriError && e.code === GrpcCode.UNAVAILABLE);
 });

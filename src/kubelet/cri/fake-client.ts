@@ -6,97 +6,21 @@
  * Containers never run anything: they move between states when the test or the kubelet says so
  * (`exitContainer` simulates a process ending). Nothing is asynchronous beyond the returned promises.
  */
-import { createHash } from 'node:crypto';
-import { realClock, type Clock } from '../../util/clock.js';
-import { criError, GrpcCode, type CriError, type GrpcCodeValue } from './errors.js';
-import { FakeImageStore } from './fake-images.js';
+import { GrpcCode } from './errors.js';
+import { FakeRuntimeState } from './fake-state.js';
 import { containerStats, containerSummary, labelsMatch, sandboxSummary, stringMap } from './fake-views.js';
-import { imageMethods, runtimeMethods, type CriClient, type CriMethod } from './service.js';
-import type { CriInput } from './types-common.js';
-import type {
-  ContainerConfig,
-  ContainerStatus,
-  Empty,
-  ExecSyncResponse,
-  PodSandboxConfig,
-  PodSandboxStatus,
-} from './types-runtime.js';
+import { imageMethods, runtimeMethods, type CriClient } from './service.js';
+import type { Empty } from './types-runtime.js';
 
-/** One recorded call: the wire method name and the request exactly as passed. */
-export interface RecordedCriCall {
-  method: CriMethod;
-  request: unknown;
-}
-
-/** A sandbox held by the fake. */
-export interface FakeSandbox {
-  status: PodSandboxStatus;
-  config: CriInput<PodSandboxConfig>;
-}
-
-/** A container held by the fake. */
-export interface FakeContainer {
-  status: ContainerStatus;
-  pod_sandbox_id: string;
-  config: CriInput<ContainerConfig>;
-}
-
-/** Options of {@link FakeCriClient}. */
-export interface FakeCriClientOptions {
-  /** Source of created/started/finished timestamps; default the real clock. */
-  clock?: Clock;
-  /** Answers ExecSync; default: exit 0 with empty output. */
-  execSync?: (containerId: string, cmd: string[]) => ExecSyncResponse;
-}
+export type { FakeContainer, FakeCriClientOptions, FakeSandbox, RecordedCriCall } from './fake-state.js';
 
 const EMPTY: Empty = {};
 
-/** See the module comment. Not safe for concurrent mutation from outside while calls are in flight. */
-export class FakeCriClient implements CriClient {
-  /** Every call in order, including failed ones. */
-  readonly calls: RecordedCriCall[] = [];
-  readonly sandboxes = new Map<string, FakeSandbox>();
-  readonly containers = new Map<string, FakeContainer>();
-  /** Images in the runtime (`images.add(name)`) and in the "registry" (`images.addPullable(name)`). */
-  readonly images: FakeImageStore;
-  /** What Status reports for NetworkReady (a runtime without a CNI config reports false). */
-  networkReady = true;
-  closed = false;
-
-  private readonly clock: Clock;
-  private readonly execSyncHandler: (containerId: string, cmd: string[]) => ExecSyncResponse;
-  private readonly injected = new Map<CriMethod, CriError[]>();
-  private readonly reservedNames = new Map<string, string>();
-  private seq = 0;
-  private nextIp = 2;
-
-  constructor(options: FakeCriClientOptions = {}) {
-    this.clock = options.clock ?? realClock;
-    this.images = new FakeImageStore(this.clock);
-    this.execSyncHandler =
-      options.execSync ?? (() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), exit_code: 0 }));
-  }
-
-  /** Makes the next `times` calls of `method` fail with `error` (or a CriError with that code). */
-  injectError(method: CriMethod, error: CriError | GrpcCodeValue, times = 1): void {
-    const err = typeof error === 'number' ? criError(method, error, 'injected by test') : error;
-    const queue = this.injected.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(err);
-    this.injected.set(method, queue);
-  }
-
-  /** The requests of every recorded call of `method`, in order. */
-  requestsOf(method: CriMethod): unknown[] {
-    return this.calls.filter((c) => c.method === method).map((c) => c.request);
-  }
-
-  /** Simulates a container's process ending by itself (or being OOM-killed with reason `OOMKilled`). */
-  exitContainer(id: string, exitCode: number, reason?: string): void {
-    const c = this.containers.get(id);
-    if (!c) throw new Error(`FakeCriClient: no container ${id}`);
-    this.finish(c, exitCode, reason);
-  }
-
+/**
+ * See the module comment. Calls complete in the order they are made; do not mutate the public maps while
+ * a call is in flight.
+ */
+export class FakeCriClient extends FakeRuntimeState implements CriClient {
   // ---- RuntimeService ----
 
   version: CriClient['version'] = (req) =>
@@ -127,10 +51,19 @@ export class FakeCriClient implements CriClient {
     this.run(runtimeMethods.runPodSandbox, req, () => {
       const config = req.config ?? {};
       const md = config.metadata;
-      if (!md?.name || !md.namespace || !md.uid) throw this.err('RunPodSandbox', GrpcCode.INVALID_ARGUMENT, 'sandbox metadata name, namespace and uid are required');
+      if (!md?.name || !md.namespace || !md.uid)
+        throw this.err(
+          'RunPodSandbox',
+          GrpcCode.INVALID_ARGUMENT,
+          'sandbox metadata name, namespace and uid are required',
+        );
       const network = config.linux?.security_context?.namespace_options?.network ?? 'POD';
       if (network === 'NODE' && config.hostname) {
-        throw this.err('RunPodSandbox', GrpcCode.UNKNOWN, 'failed to create containerd task: unable to set hostname without a private UTS namespace');
+        throw this.err(
+          'RunPodSandbox',
+          GrpcCode.UNKNOWN,
+          'failed to create containerd task: unable to set hostname without a private UTS namespace',
+        );
       }
       const id = this.newId('sandbox');
       this.reserve(`sandbox/${md.name}_${md.namespace}_${md.uid}_${md.attempt ?? 0}`, id, 'RunPodSandbox');
@@ -193,10 +126,12 @@ export class FakeCriClient implements CriClient {
       const sb = this.sandbox('CreateContainer', req.pod_sandbox_id);
       const config = req.config ?? {};
       const md = config.metadata;
-      if (!md?.name) throw this.err('CreateContainer', GrpcCode.INVALID_ARGUMENT, 'container metadata name is required');
+      if (!md?.name)
+        throw this.err('CreateContainer', GrpcCode.INVALID_ARGUMENT, 'container metadata name is required');
       const imageName = config.image?.image ?? '';
       const image = this.images.find(imageName);
-      if (!image) throw this.err('CreateContainer', GrpcCode.NOT_FOUND, `failed to resolve image "${imageName}": not found`);
+      if (!image)
+        throw this.err('CreateContainer', GrpcCode.NOT_FOUND, `failed to resolve image "${imageName}": not found`);
       const id = this.newId('container');
       this.reserve(`container/${md.name}_${sb.status.id}_${md.attempt ?? 0}`, id, 'CreateContainer');
       const logDir = sb.config.log_directory ?? '';
@@ -283,16 +218,24 @@ export class FakeCriClient implements CriClient {
     });
 
   exec: CriClient['exec'] = (req) =>
-    this.run(runtimeMethods.exec, req, () => ({ url: this.streamUrl('exec', this.container('Exec', req.container_id).status.id) }));
+    this.run(runtimeMethods.exec, req, () => ({
+      url: this.streamUrl('exec', this.container('Exec', req.container_id).status.id),
+    }));
 
   attach: CriClient['attach'] = (req) =>
-    this.run(runtimeMethods.attach, req, () => ({ url: this.streamUrl('attach', this.container('Attach', req.container_id).status.id) }));
+    this.run(runtimeMethods.attach, req, () => ({
+      url: this.streamUrl('attach', this.container('Attach', req.container_id).status.id),
+    }));
 
   portForward: CriClient['portForward'] = (req) =>
-    this.run(runtimeMethods.portForward, req, () => ({ url: this.streamUrl('portforward', this.sandbox('PortForward', req.pod_sandbox_id).status.id) }));
+    this.run(runtimeMethods.portForward, req, () => ({
+      url: this.streamUrl('portforward', this.sandbox('PortForward', req.pod_sandbox_id).status.id),
+    }));
 
   containerStats: CriClient['containerStats'] = (req) =>
-    this.run(runtimeMethods.containerStats, req, () => ({ stats: containerStats(this.container('ContainerStats', req.container_id), this.nowNanos()) }));
+    this.run(runtimeMethods.containerStats, req, () => ({
+      stats: containerStats(this.container('ContainerStats', req.container_id), this.nowNanos()),
+    }));
 
   listContainerStats: CriClient['listContainerStats'] = (req) =>
     this.run(runtimeMethods.listContainerStats, req, () => {
@@ -312,7 +255,10 @@ export class FakeCriClient implements CriClient {
     this.run(imageMethods.listImages, req, () => ({ images: this.images.list(req.filter?.image?.image ?? '') }));
 
   imageStatus: CriClient['imageStatus'] = (req) =>
-    this.run(imageMethods.imageStatus, req, () => ({ image: this.images.find(req.image?.image ?? '') ?? null, info: {} }));
+    this.run(imageMethods.imageStatus, req, () => ({
+      image: this.images.find(req.image?.image ?? '') ?? null,
+      info: {},
+    }));
 
   pullImage: CriClient['pullImage'] = (req) =>
     this.run(imageMethods.pullImage, req, () => {
@@ -340,76 +286,4 @@ export class FakeCriClient implements CriClient {
       ],
       container_filesystems: [],
     }));
-
-  close(): void {
-    this.closed = true;
-  }
-
-  // ---- internals ----
-
-  private run<T>(method: CriMethod, request: unknown, body: () => T): Promise<T> {
-    this.calls.push({ method, request });
-    if (this.closed) return Promise.reject(this.err(method, GrpcCode.UNAVAILABLE, 'client closed'));
-    const injected = this.injected.get(method)?.shift();
-    if (injected) return Promise.reject(injected);
-    try {
-      return Promise.resolve(body());
-    } catch (err) {
-      return Promise.reject(err);
-    }
-  }
-
-  private err(method: string, code: GrpcCodeValue, details: string): CriError {
-    return criError(method, code, details);
-  }
-
-  private sandbox(method: string, id: string | null | undefined): FakeSandbox {
-    const sb = this.sandboxes.get(id ?? '');
-    if (!sb) throw this.err(method, GrpcCode.NOT_FOUND, `an error occurred when try to find sandbox "${id ?? ''}": not found`);
-    return sb;
-  }
-
-  private container(method: string, id: string | null | undefined): FakeContainer {
-    const c = this.containers.get(id ?? '');
-    if (!c) throw this.err(method, GrpcCode.NOT_FOUND, `an error occurred when try to find container "${id ?? ''}": not found`);
-    return c;
-  }
-
-  private finish(c: FakeContainer, exitCode: number, reason?: string): void {
-    if (c.status.state === 'CONTAINER_EXITED') return;
-    c.status.state = 'CONTAINER_EXITED';
-    c.status.finished_at = this.nowNanos();
-    c.status.exit_code = exitCode;
-    c.status.reason = reason ?? (exitCode === 0 ? 'Completed' : 'Error');
-  }
-
-  private dropContainer(id: string): void {
-    if (!this.containers.delete(id)) return;
-    this.release(id);
-  }
-
-  /** containerd refuses a second sandbox/container with the same name until the first is removed. */
-  private reserve(name: string, id: string, method: string): void {
-    const holder = this.reservedNames.get(name);
-    if (holder !== undefined) {
-      throw this.err(method, GrpcCode.UNKNOWN, `failed to reserve name "${name}": name is reserved for "${holder}"`);
-    }
-    this.reservedNames.set(name, id);
-  }
-
-  private release(id: string): void {
-    for (const [name, holder] of this.reservedNames) if (holder === id) this.reservedNames.delete(name);
-  }
-
-  private streamUrl(kind: string, id: string): string {
-    return `http://127.0.0.1:0/${kind}/${id.slice(0, 12)}-${++this.seq}`;
-  }
-
-  private newId(kind: string): string {
-    return createHash('sha256').update(`${kind}-${++this.seq}`).digest('hex');
-  }
-
-  private nowNanos(): string {
-    return (BigInt(this.clock.now()) * 1_000_000n).toString();
-  }
 }

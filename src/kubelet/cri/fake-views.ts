@@ -3,7 +3,8 @@
  * helpers it shares with them.
  */
 import type { StringMap } from './types-common.js';
-import type { Container, ContainerStats, ContainerStatus, PodSandbox, PodSandboxStatus } from './types-runtime.js';
+import type { Container, ContainerStatus, PodSandbox, PodSandboxStatus } from './types-runtime.js';
+import type { ContainerStats } from './types-stats.js';
 
 /** The parts of a fake container the projections read. */
 export interface ContainerRecord {
@@ -19,7 +20,10 @@ export function stringMap(m: Record<string, string | null | undefined> | null | 
 }
 
 /** True when every selector label is present with the same value (CRI label_selector semantics). */
-export function labelsMatch(labels: StringMap, selector: Record<string, string | null | undefined> | null | undefined): boolean {
+export function labelsMatch(
+  labels: StringMap,
+  selector: Record<string, string | null | undefined> | null | undefined,
+): boolean {
   if (!selector) return true;
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }

@@ -4,10 +4,22 @@ import { parseCriLog, parseCriLogLine } from './log-format.js';
 
 test('parseCriLogLine reads CRI log records with trimmed fractions', () => {
   const cases = [
-    { input: '2026-11-22T10:00:00.123456789Z stdout F hello', want: { stream: 'stdout', full: true, message: 'hello', timeMs: Date.UTC(2026, 10, 22, 10, 0, 0, 123) } },
-    { input: '2026-11-22T10:00:00.1Z stderr P part', want: { stream: 'stderr', full: false, message: 'part', timeMs: Date.UTC(2026, 10, 22, 10, 0, 0, 100) } },
-    { input: '2026-11-22T10:00:00Z stdout F ', want: { stream: 'stdout', full: true, message: '', timeMs: Date.UTC(2026, 10, 22, 10) } },
-    { input: '2026-11-22T10:00:00.5+01:00 stdout F a b  c', want: { stream: 'stdout', full: true, message: 'a b  c', timeMs: Date.UTC(2026, 10, 22, 9, 0, 0, 500) } },
+    {
+      input: '2026-11-22T10:00:00.123456789Z stdout F hello',
+      want: { stream: 'stdout', full: true, message: 'hello', timeMs: Date.UTC(2026, 10, 22, 10, 0, 0, 123) },
+    },
+    {
+      input: '2026-11-22T10:00:00.1Z stderr P part',
+      want: { stream: 'stderr', full: false, message: 'part', timeMs: Date.UTC(2026, 10, 22, 10, 0, 0, 100) },
+    },
+    {
+      input: '2026-11-22T10:00:00Z stdout F ',
+      want: { stream: 'stdout', full: true, message: '', timeMs: Date.UTC(2026, 10, 22, 10) },
+    },
+    {
+      input: '2026-11-22T10:00:00.5+01:00 stdout F a b  c',
+      want: { stream: 'stdout', full: true, message: 'a b  c', timeMs: Date.UTC(2026, 10, 22, 9, 0, 0, 500) },
+    },
   ];
   for (const c of cases) {
     const got = parseCriLogLine(c.input);

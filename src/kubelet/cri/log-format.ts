@@ -16,7 +16,8 @@ export interface CriLogRecord {
   message: string;
 }
 
-const LINE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF])(?:[:][^ ]*)? (.*)$/s;
+const LINE =
+  /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF])(?:[:][^ ]*)? (.*)$/s;
 
 /** Parses one line (without its newline); returns undefined for a line that is not a CRI log record. */
 export function parseCriLogLine(line: string): CriLogRecord | undefined {

@@ -21,7 +21,13 @@ test('messages round-trip with snake_case names, int64 as strings, enums as name
   const def = loadCriDefinition();
   const status = def.runtime.ContainerStatus!;
   const bytes = status.responseSerialize({
-    status: { id: 'c1', created_at: '1700000000123456789', state: 'CONTAINER_EXITED', exit_code: 137, labels: { app: 'x' } },
+    status: {
+      id: 'c1',
+      created_at: '1700000000123456789',
+      state: 'CONTAINER_EXITED',
+      exit_code: 137,
+      labels: { app: 'x' },
+    },
   });
   const decoded = status.responseDeserialize(bytes) as { status: Record<string, unknown> };
   assert.equal(decoded.status.id, 'c1');

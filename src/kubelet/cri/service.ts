@@ -10,7 +10,6 @@ import type { CriInput } from './types-common.js';
 import type {
   AttachRequest,
   ContainerIdRequest,
-  ContainerStatsResponse,
   ContainerStatusRequest,
   ContainerStatusResponse,
   CreateContainerRequest,
@@ -19,8 +18,6 @@ import type {
   ExecRequest,
   ExecSyncRequest,
   ExecSyncResponse,
-  ListContainerStatsRequest,
-  ListContainerStatsResponse,
   ListContainersRequest,
   ListContainersResponse,
   ListPodSandboxRequest,
@@ -49,6 +46,7 @@ import type {
   PullImageResponse,
   RemoveImageRequest,
 } from './types-image.js';
+import type { ContainerStatsResponse, ListContainerStatsRequest, ListContainerStatsResponse } from './types-stats.js';
 
 /** Per-call options. */
 export interface CriCallOptions {
@@ -93,7 +91,10 @@ export interface RuntimeService {
   attach(req: CriInput<AttachRequest>, opts?: CriCallOptions): Promise<StreamingUrlResponse>;
   portForward(req: CriInput<PortForwardRequest>, opts?: CriCallOptions): Promise<StreamingUrlResponse>;
   containerStats(req: CriInput<ContainerIdRequest>, opts?: CriCallOptions): Promise<ContainerStatsResponse>;
-  listContainerStats(req: CriInput<ListContainerStatsRequest>, opts?: CriCallOptions): Promise<ListContainerStatsResponse>;
+  listContainerStats(
+    req: CriInput<ListContainerStatsRequest>,
+    opts?: CriCallOptions,
+  ): Promise<ListContainerStatsResponse>;
   /** Runtime conditions (RuntimeReady, NetworkReady). */
   status(req: CriInput<StatusRequest>, opts?: CriCallOptions): Promise<StatusResponse>;
 }
@@ -151,5 +152,4 @@ export const imageMethods = {
 
 /** A CRI method name as on the wire, e.g. `RunPodSandbox`. */
 export type CriMethod =
-  | (typeof runtimeMethods)[keyof typeof runtimeMethods]
-  | (typeof imageMethods)[keyof typeof imageMethods];
+  (typeof runtimeMethods)[keyof typeof runtimeMethods] | (typeof imageMethods)[keyof typeof imageMethods];

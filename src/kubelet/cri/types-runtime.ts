@@ -1,6 +1,6 @@
 /**
  * TypeScript shapes of the CRI v1 RuntimeService messages k8ts uses: version and status, pod sandboxes,
- * containers, exec/attach/port-forward and container stats. Decoded views; see types-common.ts for the
+ * containers and exec/attach/port-forward (container stats are in types-stats.ts). Decoded views; see types-common.ts for the
  * conventions (snake_case names, `null` for unset sub-messages, int64 as {@link Int64}).
  */
 import type {
@@ -11,8 +11,6 @@ import type {
   LinuxContainerResources,
   NamespaceOption,
   StringMap,
-  FilesystemUsage,
-  UInt64Value,
 } from './types-common.js';
 
 // ---- version and status ----
@@ -198,10 +196,7 @@ export interface ListPodSandboxResponse {
 
 // ---- containers ----
 
-export type MountPropagation =
-  | 'PROPAGATION_PRIVATE'
-  | 'PROPAGATION_HOST_TO_CONTAINER'
-  | 'PROPAGATION_BIDIRECTIONAL';
+export type MountPropagation = 'PROPAGATION_PRIVATE' | 'PROPAGATION_HOST_TO_CONTAINER' | 'PROPAGATION_BIDIRECTIONAL';
 
 export interface Mount {
   container_path: string;
@@ -377,41 +372,4 @@ export interface PortForwardRequest {
 /** The answer of Exec, Attach and PortForward: a one-shot URL on the runtime's streaming server. */
 export interface StreamingUrlResponse {
   url: string;
-}
-
-// ---- stats ----
-
-export interface CpuUsage {
-  timestamp: Int64;
-  usage_core_nano_seconds: UInt64Value | null;
-  usage_nano_cores: UInt64Value | null;
-}
-
-export interface MemoryUsage {
-  timestamp: Int64;
-  working_set_bytes: UInt64Value | null;
-  available_bytes: UInt64Value | null;
-  usage_bytes: UInt64Value | null;
-  rss_bytes: UInt64Value | null;
-  page_faults: UInt64Value | null;
-  major_page_faults: UInt64Value | null;
-}
-
-export interface ContainerStats {
-  attributes: { id: string; metadata: ContainerMetadata | null; labels: StringMap; annotations: StringMap } | null;
-  cpu: CpuUsage | null;
-  memory: MemoryUsage | null;
-  writable_layer: FilesystemUsage | null;
-}
-
-export interface ContainerStatsResponse {
-  stats: ContainerStats | null;
-}
-
-export interface ListContainerStatsRequest {
-  filter: { id: string; pod_sandbox_id: string; label_selector: StringMap } | null;
-}
-
-export interface ListContainerStatsResponse {
-  stats: ContainerStats[];
 }

@@ -40,7 +40,11 @@ export interface BuildLocalImagesOptions {
 }
 
 /** What each image is: its names and how to build it from the shared base layer. */
-const CATALOG: { name: string; names: string[]; build: (base: BuiltLayer, opts: BuildLocalImagesOptions) => ReturnType<typeof buildImage> }[] = [
+const CATALOG: {
+  name: string;
+  names: string[];
+  build: (base: BuiltLayer, opts: BuildLocalImagesOptions) => ReturnType<typeof buildImage>;
+}[] = [
   {
     name: 'busybox',
     names: ['docker.io/library/busybox:latest', 'docker.io/library/busybox:1.36'],
@@ -74,10 +78,14 @@ export function localImageNames(): string[] {
  * Builds the local images into `outDir` as `<name>.tar` OCI archives (written atomically, so a reader never
  * sees half a file). Deterministic: the same host binaries give the same digests.
  */
-export async function buildLocalImages(outDir: string, options: BuildLocalImagesOptions = {}): Promise<LocalImageArchive[]> {
+export async function buildLocalImages(
+  outDir: string,
+  options: BuildLocalImagesOptions = {},
+): Promise<LocalImageArchive[]> {
   const wanted = options.only ?? localImageNames();
   const unknown = wanted.filter((w) => !CATALOG.some((c) => c.name === w));
-  if (unknown.length > 0) throw new Error(`unknown local image(s) ${unknown.join(', ')}; known: ${localImageNames().join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown local image(s) ${unknown.join(', ')}; known: ${localImageNames().join(', ')}`);
   await mkdir(outDir, { recursive: true });
   const base = buildLayer(busyboxLayerEntries(options.busyboxPath ?? DEFAULT_BUSYBOX));
   const out: LocalImageArchive[] = [];

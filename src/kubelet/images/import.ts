@@ -37,10 +37,20 @@ export async function importArchive(options: ImportOptions): Promise<ArchiveSumm
     if (problems.length > 0) throw new Error(`${options.file} is not a valid OCI archive:\n  ${problems.join('\n  ')}`);
   }
   if (summary.names.length === 0) {
-    throw new Error(`${options.file} names no image (no io.containerd.image.name annotation or RepoTags); containerd would import it untagged`);
+    throw new Error(
+      `${options.file} names no image (no io.containerd.image.name annotation or RepoTags); containerd would import it untagged`,
+    );
   }
   try {
-    await run(options.ctr ?? 'ctr', ['-a', options.socket, '-n', options.namespace ?? CRI_NAMESPACE, 'images', 'import', options.file]);
+    await run(options.ctr ?? 'ctr', [
+      '-a',
+      options.socket,
+      '-n',
+      options.namespace ?? CRI_NAMESPACE,
+      'images',
+      'import',
+      options.file,
+    ]);
   } catch (err) {
     const e = err as { stderr?: string; message: string };
     throw new Error(`ctr images import ${options.file} failed: ${e.stderr?.trim() || e.message}`, { cause: err });

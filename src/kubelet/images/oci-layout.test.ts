@@ -38,20 +38,30 @@ test('writeOciArchive refuses two names with the same tag', () => {
 
 test('verifyOciArchive reports a tampered blob and a wrong diff_id', () => {
   const image = buildImage([tinyLayer()], {});
-  const layerDigest = [...image.blobs.keys()].find((d) => image.blobs.get(d)!.length > 100 || d !== image.manifest.digest)!;
+  const layerDigest = [...image.blobs.keys()].find(
+    (d) => image.blobs.get(d)!.length > 100 || d !== image.manifest.digest,
+  )!;
   const tampered = new Map(image.blobs);
   tampered.set(layerDigest, Buffer.concat([image.blobs.get(layerDigest)!, Buffer.from('x')]));
   const problems = verifyOciArchive(writeOciArchive({ ...image, blobs: tampered }, ['docker.io/library/t:1']));
-  assert.ok(problems.some((p) => p.includes(layerDigest)), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes(layerDigest)),
+    problems.join('\n'),
+  );
 
   const wrongDiff = buildImage([{ ...tinyLayer(), diffId: sha256Digest('other') }], {});
   assert.match(verifyOciArchive(writeOciArchive(wrongDiff, ['docker.io/library/t:1'])).join('\n'), /diff_ids/);
 });
 
 test('summarizeArchive recognizes docker archives and rejects other tars', () => {
-  const docker = writeTar([{ type: 'file', path: 'manifest.json', data: Buffer.from('[{"RepoTags":["busybox:old"]}]') }]);
+  const docker = writeTar([
+    { type: 'file', path: 'manifest.json', data: Buffer.from('[{"RepoTags":["busybox:old"]}]') },
+  ]);
   assert.deepEqual(summarizeArchive(docker), { format: 'docker', names: ['busybox:old'], refNames: [] });
-  assert.throws(() => summarizeArchive(writeTar([{ type: 'file', path: 'x', data: Buffer.alloc(1) }])), /not an image archive/);
+  assert.throws(
+    () => summarizeArchive(writeTar([{ type: 'file', path: 'x', data: Buffer.alloc(1) }])),
+    /not an image archive/,
+  );
 });
 
 test('mirrorPath maps image names to their path on the local registry', () => {
@@ -64,7 +74,10 @@ test('buildLocalImages builds valid busybox, pause and nginx archives from this 
   const dir = await mkdtemp(join(tmpdir(), 'k8ts-images-'));
   try {
     const built = await buildLocalImages(dir);
-    assert.deepEqual(built.map((b) => b.name), ['busybox', 'pause', 'nginx']);
+    assert.deepEqual(
+      built.map((b) => b.name),
+      ['busybox', 'pause', 'nginx'],
+    );
     const archives = new Map<string, Buffer>();
     for (const b of built) {
       const data = await readFile(b.file);
@@ -90,11 +103,20 @@ test('buildLocalImages builds valid busybox, pause and nginx archives from this 
     assert.match(passwd, /^www-data:x:33:33:/m);
     assert.match(passwd, /^nobody:x:65534:65534:/m);
     const top = new Map(nginx[1]!.map((m) => [m.path, m]));
-    for (const path of ['usr/sbin/nginx', 'etc/nginx/nginx.conf', 'etc/nginx/conf.d/default.conf', 'usr/share/nginx/html/index.html', 'var/lib/nginx']) {
+    for (const path of [
+      'usr/sbin/nginx',
+      'etc/nginx/nginx.conf',
+      'etc/nginx/conf.d/default.conf',
+      'usr/share/nginx/html/index.html',
+      'var/lib/nginx',
+    ]) {
       assert.ok(top.has(path), path);
     }
     assert.match(top.get('etc/nginx/conf.d/default.conf')!.data.toString(), /listen 80 default_server/);
-    assert.ok([...top.keys()].some((p) => /libc\.so\.6$/.test(p)), 'links libc');
+    assert.ok(
+      [...top.keys()].some((p) => /libc\.so\.6$/.test(p)),
+      'links libc',
+    );
     assert.equal(top.get('var/log/nginx/access.log')?.linkname, '/dev/stdout');
 
     const again = await buildLocalImages(dir, { only: ['busybox'] });

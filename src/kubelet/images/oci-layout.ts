@@ -70,12 +70,23 @@ export function buildLayer(entries: readonly TarEntry[]): BuiltLayer {
 
 /** The OCI architecture name of this machine (`amd64`, `arm64`, …). */
 export function ociArchitecture(arch: string = process.arch): string {
-  const names: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+  const names: Record<string, string> = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+  };
   return names[arch] ?? arch;
 }
 
 /** Assembles config and manifest for layers (base first) and a runtime config. */
-export function buildImage(layers: readonly BuiltLayer[], config: ImageRuntimeConfig, history = 'k8ts images build'): BuiltImage {
+export function buildImage(
+  layers: readonly BuiltLayer[],
+  config: ImageRuntimeConfig,
+  history = 'k8ts images build',
+): BuiltImage {
   const architecture = ociArchitecture();
   const configJson = Buffer.from(
     JSON.stringify({
@@ -102,7 +113,12 @@ export function buildImage(layers: readonly BuiltLayer[], config: ImageRuntimeCo
   const manifestDigest = sha256Digest(manifestJson);
   blobs.set(manifestDigest, manifestJson);
   return {
-    manifest: { mediaType: MEDIA_TYPE_MANIFEST, digest: manifestDigest, size: manifestJson.length, platform: { architecture, os: 'linux' } },
+    manifest: {
+      mediaType: MEDIA_TYPE_MANIFEST,
+      digest: manifestDigest,
+      size: manifestJson.length,
+      platform: { architecture, os: 'linux' },
+    },
     configDigest,
     blobs,
   };

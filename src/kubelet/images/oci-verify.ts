@@ -34,7 +34,9 @@ export function summarizeArchive(tar: Buffer): ArchiveSummary {
     const entries = JSON.parse(manifest.toString('utf8')) as { RepoTags?: string[] | null }[];
     return { format: 'docker', names: entries.flatMap((e) => e.RepoTags ?? []), refNames: [] };
   }
-  throw new Error('not an image archive: neither an OCI layout (oci-layout, index.json) nor a docker archive (manifest.json)');
+  throw new Error(
+    'not an image archive: neither an OCI layout (oci-layout, index.json) nor a docker archive (manifest.json)',
+  );
 }
 
 /**
@@ -57,8 +59,10 @@ export function verifyOciArchive(tar: Buffer): string[] {
   const blob = (d: Descriptor, what: string): Buffer | undefined => {
     const data = files.get(`blobs/${d.digest.replace(':', '/')}`);
     if (!data) problems.push(`${what}: blob ${d.digest} missing`);
-    else if (sha256Digest(data) !== d.digest) problems.push(`${what}: blob ${d.digest} has digest ${sha256Digest(data)}`);
-    else if (data.length !== d.size) problems.push(`${what}: blob ${d.digest} is ${data.length} bytes, descriptor says ${d.size}`);
+    else if (sha256Digest(data) !== d.digest)
+      problems.push(`${what}: blob ${d.digest} has digest ${sha256Digest(data)}`);
+    else if (data.length !== d.size)
+      problems.push(`${what}: blob ${d.digest} is ${data.length} bytes, descriptor says ${d.size}`);
     else return data;
     return undefined;
   };
@@ -80,7 +84,9 @@ export function verifyOciArchive(tar: Buffer): string[] {
     const config = JSON.parse(cbuf.toString('utf8')) as { rootfs?: { diff_ids?: string[] } };
     const want = config.rootfs?.diff_ids ?? [];
     if (JSON.stringify(want) !== JSON.stringify(diffIds)) {
-      problems.push(`${what}: config diff_ids ${JSON.stringify(want)} differ from layer contents ${JSON.stringify(diffIds)}`);
+      problems.push(
+        `${what}: config diff_ids ${JSON.stringify(want)} differ from layer contents ${JSON.stringify(diffIds)}`,
+      );
     }
   }
   return problems;

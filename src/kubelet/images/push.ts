@@ -38,15 +38,26 @@ export async function pushOciArchive(options: PushOptions): Promise<string[]> {
     const name = d.annotations?.[ANNOTATION_CONTAINERD_NAME];
     return name !== undefined && (!options.names || options.names.includes(name));
   });
-  if (entries.length === 0) throw new Error(`${options.file}: no image to push (names ${JSON.stringify(options.names ?? 'all')})`);
+  if (entries.length === 0)
+    throw new Error(`${options.file}: no image to push (names ${JSON.stringify(options.names ?? 'all')})`);
   const method = options.method ?? (existsSync(SKOPEO) ? 'skopeo' : 'native');
   const pushed: string[] = [];
   for (const desc of entries) {
     const target = `${options.registry}/${mirrorPath(desc.annotations![ANNOTATION_CONTAINERD_NAME]!)}`;
     if (method === 'skopeo') {
       const ref = desc.annotations?.[ANNOTATION_REF_NAME];
-      if (!ref) throw new Error(`${options.file}: index entry ${desc.digest} has no ${ANNOTATION_REF_NAME} for skopeo to select it by`);
-      await run(SKOPEO, ['--insecure-policy', 'copy', '--quiet', '--dest-tls-verify=false', `oci-archive:${options.file}:${ref}`, `docker://${target}`]);
+      if (!ref)
+        throw new Error(
+          `${options.file}: index entry ${desc.digest} has no ${ANNOTATION_REF_NAME} for skopeo to select it by`,
+        );
+      await run(SKOPEO, [
+        '--insecure-policy',
+        'copy',
+        '--quiet',
+        '--dest-tls-verify=false',
+        `oci-archive:${options.file}:${ref}`,
+        `docker://${target}`,
+      ]);
     } else {
       await pushNative(files, desc, options.registry, target.slice(options.registry.length + 1));
     }
@@ -64,7 +75,12 @@ function assertLoopback(registry: string): void {
 }
 
 /** Pushes one manifest and its blobs with the distribution API; `ref` is `repo:tag`. */
-async function pushNative(files: Map<string, Buffer>, manifestDesc: Descriptor, registry: string, ref: string): Promise<void> {
+async function pushNative(
+  files: Map<string, Buffer>,
+  manifestDesc: Descriptor,
+  registry: string,
+  ref: string,
+): Promise<void> {
   const colon = ref.lastIndexOf(':');
   const repo = ref.slice(0, colon);
   const tag = ref.slice(colon + 1);
@@ -81,18 +97,29 @@ async function pushNative(files: Map<string, Buffer>, manifestDesc: Descriptor, 
     if (head.ok) continue;
     const start = await fetch(`${base}/blobs/uploads/`, { method: 'POST' });
     const location = start.headers.get('location');
-    if (start.status !== 202 || !location) throw new Error(`registry ${registry}: starting an upload to ${repo} answered ${start.status}`);
+    if (start.status !== 202 || !location)
+      throw new Error(`registry ${registry}: starting an upload to ${repo} answered ${start.status}`);
     const url = new URL(location, `http://${registry}`);
     url.searchParams.set('digest', d.digest);
-    const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: bodyOf(blob(d)) });
-    if (put.status !== 201) throw new Error(`registry ${registry}: uploading ${d.digest} to ${repo} answered ${put.status}: ${await put.text()}`);
+    const put = await fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bodyOf(blob(d)),
+    });
+    if (put.status !== 201)
+      throw new Error(
+        `registry ${registry}: uploading ${d.digest} to ${repo} answered ${put.status}: ${await put.text()}`,
+      );
   }
   const put = await fetch(`${base}/manifests/${tag}`, {
     method: 'PUT',
     headers: { 'content-type': manifestDesc.mediaType },
     body: bodyOf(manifestBytes),
   });
-  if (put.status !== 201) throw new Error(`registry ${registry}: putting manifest ${repo}:${tag} answered ${put.status}: ${await put.text()}`);
+  if (put.status !== 201)
+    throw new Error(
+      `registry ${registry}: putting manifest ${repo}:${tag} answered ${put.status}: ${await put.text()}`,
+    );
 }
 
 /** fetch's body typing wants an ArrayBuffer-backed view; copy into one (blobs here are a few MiB at most). */

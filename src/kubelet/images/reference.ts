@@ -27,7 +27,8 @@ export function parseImageReference(ref: string): ImageReference {
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!/^[a-z0-9]+:[a-f0-9]{32,}$/.test(digest)) throw new Error(`invalid digest in image reference ${JSON.stringify(ref)}`);
+    if (!/^[a-z0-9]+:[a-f0-9]{32,}$/.test(digest))
+      throw new Error(`invalid digest in image reference ${JSON.stringify(ref)}`);
   }
   let tag: string | undefined;
   const lastSlash = rest.lastIndexOf('/');

@@ -47,7 +47,10 @@ test('an image the mirror lacks fails to pull with NOT_FOUND, asked of the mirro
 
 test('busybox pushed with skopeo is pulled by its docker.io name through the mirror', async (t) => {
   const pushed = await pushOciArchive({ file: archive('busybox'), registry: registry!.address, method: 'skopeo' });
-  assert.deepEqual(pushed, [`${registry!.address}/library/busybox:latest`, `${registry!.address}/library/busybox:1.36`]);
+  assert.deepEqual(pushed, [
+    `${registry!.address}/library/busybox:latest`,
+    `${registry!.address}/library/busybox:1.36`,
+  ]);
   const t0 = performance.now();
   const { image_ref } = await ctd!.cri.pullImage({ image: { image: 'busybox:latest' } });
   t.diagnostic(`PullImage busybox:latest ${(performance.now() - t0).toFixed(0)} ms`);
@@ -55,7 +58,10 @@ test('busybox pushed with skopeo is pulled by its docker.io name through the mir
   assert.equal(st.image?.id, image_ref);
   assert.ok(st.image?.repo_tags.includes('docker.io/library/busybox:latest'));
   const log = await registryLog();
-  assert.match(log, /(?:HEAD|GET) \/v2\/library\/busybox\/manifests\/latest\?ns=docker\.io HTTP\/1\.1" 200 .*containerd/);
+  assert.match(
+    log,
+    /(?:HEAD|GET) \/v2\/library\/busybox\/manifests\/latest\?ns=docker\.io HTTP\/1\.1" 200 .*containerd/,
+  );
   assert.match(log, /GET \/v2\/library\/busybox\/blobs\/sha256:/);
 });
 
@@ -64,16 +70,25 @@ test('the pause image pushed natively is pulled by its registry.k8s.io name thro
   assert.deepEqual(pushed, [`${registry!.address}/pause:3.10`]);
   const { image_ref } = await ctd!.cri.pullImage({ image: { image: PAUSE_IMAGE } });
   assert.match(image_ref, /^sha256:/);
-  assert.match(await registryLog(), /(?:HEAD|GET) \/v2\/pause\/manifests\/3\.10\?ns=registry\.k8s\.io HTTP\/1\.1" 200 .*containerd/);
+  assert.match(
+    await registryLog(),
+    /(?:HEAD|GET) \/v2\/pause\/manifests\/3\.10\?ns=registry\.k8s\.io HTTP\/1\.1" 200 .*containerd/,
+  );
 });
 
 test('a registry with no hosts.toml of its own goes to the mirror too (_default)', async () => {
   // Should _default ever stop working, this pull would go to 127.0.0.2:1: loopback, refused, still local.
   const { image_ref } = await ctd!.cri.pullImage({ image: { image: '127.0.0.2:1/library/busybox:1.36' } });
   assert.match(image_ref, /^sha256:/);
-  assert.match(await registryLog(), /\/v2\/library\/busybox\/manifests\/1\.36\?ns=127\.0\.0\.2(?::|%3A)1 HTTP\/1\.1" 200/);
+  assert.match(
+    await registryLog(),
+    /\/v2\/library\/busybox\/manifests\/1\.36\?ns=127\.0\.0\.2(?::|%3A)1 HTTP\/1\.1" 200/,
+  );
 });
 
 test('pushing to a registry off this machine is refused', async () => {
-  await assert.rejects(pushOciArchive({ file: archive('pause'), registry: '10.0.0.1:5000' }), /only a registry on 127\.0\.0\.1/);
+  await assert.rejects(
+    pushOciArchive({ file: archive('pause'), registry: '10.0.0.1:5000' }),
+    /only a registry on 127\.0\.0\.1/,
+  );
 });

@@ -104,7 +104,9 @@ async function waitReady(proc: DaemonProcess, port: number, timeoutMs: number, c
     }
     if ((await probe(port)) === 200) return;
     if (clock.now() > deadline) {
-      throw new Error(`registry on 127.0.0.1:${port} not ready within ${timeoutMs} ms; log tail:\n${await proc.logTail()}`);
+      throw new Error(
+        `registry on 127.0.0.1:${port} not ready within ${timeoutMs} ms; log tail:\n${await proc.logTail()}`,
+      );
     }
     await clock.sleep(50);
   }

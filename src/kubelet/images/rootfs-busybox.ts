@@ -16,8 +16,33 @@ export const DEFAULT_BUSYBOX = '/bin/busybox';
  * building fails if the binary lacks one, rather than producing an image that breaks later.
  */
 export const REQUIRED_APPLETS = [
-  'sh', 'wget', 'httpd', 'sleep', 'cat', 'tar', 'echo', 'test', 'touch', 'rm', 'mkdir', 'ls', 'ps', 'kill',
-  'timeout', 'true', 'false', 'env', 'id', 'hostname', 'nc', 'dd', 'head', 'tail', 'grep', 'sed', 'date',
+  'sh',
+  'wget',
+  'httpd',
+  'sleep',
+  'cat',
+  'tar',
+  'echo',
+  'test',
+  'touch',
+  'rm',
+  'mkdir',
+  'ls',
+  'ps',
+  'kill',
+  'timeout',
+  'true',
+  'false',
+  'env',
+  'id',
+  'hostname',
+  'nc',
+  'dd',
+  'head',
+  'tail',
+  'grep',
+  'sed',
+  'date',
   'nslookup',
 ] as const;
 
@@ -31,12 +56,28 @@ export const PASSWD = [
 ].join('\n');
 
 /** group of every built image. */
-export const GROUP = ['root:x:0:', 'daemon:x:1:', 'www-data:x:33:', 'nogroup:x:65534:', 'nobody:x:65534:', ''].join('\n');
+export const GROUP = ['root:x:0:', 'daemon:x:1:', 'www-data:x:33:', 'nogroup:x:65534:', 'nobody:x:65534:', ''].join(
+  '\n',
+);
 
 const DIRS: [string, number][] = [
-  ['bin', 0o755], ['dev', 0o755], ['etc', 0o755], ['home', 0o755], ['proc', 0o555], ['root', 0o700],
-  ['run', 0o755], ['sbin', 0o755], ['sys', 0o555], ['tmp', 0o1777], ['usr', 0o755], ['usr/bin', 0o755],
-  ['usr/sbin', 0o755], ['var', 0o755], ['var/log', 0o755], ['var/tmp', 0o1777], ['var/www', 0o755],
+  ['bin', 0o755],
+  ['dev', 0o755],
+  ['etc', 0o755],
+  ['home', 0o755],
+  ['proc', 0o555],
+  ['root', 0o700],
+  ['run', 0o755],
+  ['sbin', 0o755],
+  ['sys', 0o555],
+  ['tmp', 0o1777],
+  ['usr', 0o755],
+  ['usr/bin', 0o755],
+  ['usr/sbin', 0o755],
+  ['var', 0o755],
+  ['var/log', 0o755],
+  ['var/tmp', 0o1777],
+  ['var/www', 0o755],
 ];
 
 /** The layer entries of the busybox root filesystem, built from the busybox binary at `busyboxPath`. */
@@ -61,7 +102,8 @@ export function busyboxLayerEntries(busyboxPath: string = DEFAULT_BUSYBOX): TarE
  */
 function listApplets(busyboxPath: string): string[] {
   const r = spawnSync(busyboxPath, ['--list-full'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${busyboxPath} --list-full failed: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
+  if (r.status !== 0)
+    throw new Error(`${busyboxPath} --list-full failed: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
   const out = new Set<string>();
   for (const line of r.stdout.split('\n')) {
     const path = line.trim().replace(/^\/+/, '');

@@ -30,7 +30,18 @@ export function writeTar(entries: readonly TarEntry[]): Buffer {
     if (Buffer.byteLength(linkname) > 100) pax.linkpath = linkname;
     if (Object.keys(pax).length > 0) {
       const body = paxBody(pax);
-      parts.push(header({ name: 'PaxHeader', prefix: '', linkname: '', size: body.length, mode: 0o644, uid: 0, gid: 0, typeflag: 'x' }));
+      parts.push(
+        header({
+          name: 'PaxHeader',
+          prefix: '',
+          linkname: '',
+          size: body.length,
+          mode: 0o644,
+          uid: 0,
+          gid: 0,
+          typeflag: 'x',
+        }),
+      );
       parts.push(body, padding(body.length));
     }
     const mode = entry.type === 'symlink' ? 0o777 : (entry.mode ?? (entry.type === 'dir' ? 0o755 : 0o644));

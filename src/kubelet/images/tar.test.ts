@@ -51,7 +51,9 @@ test('GNU tar lists our archives identically', () => {
   const dir = mkdtempSync(join(tmpdir(), 'k8ts-tar-'));
   try {
     writeFileSync(join(dir, 'a.tar'), writeTar(entries));
-    const listed = execFileSync('tar', ['-tf', join(dir, 'a.tar')], { encoding: 'utf8' }).trim().split('\n');
+    const listed = execFileSync('tar', ['-tf', join(dir, 'a.tar')], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     assert.deepEqual(
       listed,
       entries.map((e) => (e.type === 'dir' ? `${e.path}/` : e.path)),
