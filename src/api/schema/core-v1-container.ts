@@ -8,10 +8,12 @@ import { boolean, field, inline, int32, list, map, quantity, string, struct, typ
 import { LocalObjectReference } from './core-v1-config.js';
 import { Lifecycle, Probe, SecurityContext } from './core-v1-lifecycle.js';
 
-export const Container: StructType = struct(
-  'io.k8s.api.core.v1.Container',
-  'A single application container that runs in a pod.',
-  {
+/**
+ * The fields of a container. Container and EphemeralContainerCommon declare the same fields with the same
+ * numbers (upstream keeps the latter a copy of the former), so both take them from here.
+ */
+function containerFields() {
+  return {
     name: field(1, string, 'Name of the container, a DNS label unique within the pod.', { required: true }),
     image: field(2, string, 'Container image name.'),
     command: field(3, list(string), "Entrypoint array, run without a shell; replaces the image's ENTRYPOINT.", {
@@ -84,7 +86,13 @@ export const Container: StructType = struct(
     stdin: field(16, boolean, 'Allocate a buffer for stdin; otherwise reads from stdin get EOF.'),
     stdinOnce: field(17, boolean, 'Close stdin after the first attach session ends.'),
     tty: field(18, boolean, 'Allocate a terminal; needs stdin.'),
-  },
+  };
+}
+
+export const Container: StructType = struct(
+  'io.k8s.api.core.v1.Container',
+  'A single application container that runs in a pod.',
+  containerFields(),
 );
 
 export const EphemeralContainer: StructType = struct(
@@ -99,80 +107,7 @@ export const EphemeralContainer: StructType = struct(
 export const EphemeralContainerCommon: StructType = struct(
   'io.k8s.api.core.v1.EphemeralContainerCommon',
   'The container fields an ephemeral container may use.',
-  {
-    name: field(1, string, 'Name of the container, a DNS label unique within the pod.', { required: true }),
-    image: field(2, string, 'Container image name.'),
-    command: field(3, list(string), "Entrypoint array, run without a shell; replaces the image's ENTRYPOINT.", {
-      listType: 'atomic',
-    }),
-    args: field(4, list(string), "Arguments to the entrypoint; replaces the image's CMD.", { listType: 'atomic' }),
-    workingDir: field(5, string, "Working directory of the container; defaults to the image's."),
-    ports: field(
-      6,
-      list(() => ContainerPort),
-      'Ports the container exposes; informational except for hostPort.',
-      {
-        patchStrategy: 'merge',
-        patchMergeKey: 'containerPort',
-        listType: 'map',
-        listMapKeys: ['containerPort', 'protocol'],
-      },
-    ),
-    envFrom: field(
-      19,
-      list(() => EnvFromSource),
-      'Sources whose keys all become environment variables.',
-      { listType: 'atomic' },
-    ),
-    env: field(
-      7,
-      list(() => EnvVar),
-      'Environment variables to set in the container.',
-      { patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] },
-    ),
-    resources: field(8, () => ResourceRequirements, 'Compute resources required by the container.'),
-    resizePolicy: field(
-      23,
-      list(() => ContainerResizePolicy),
-      'How the container reacts to in-place resource resizes.',
-      { listType: 'atomic' },
-    ),
-    restartPolicy: field(24, string, 'Restart behaviour of an init container; Always makes it a sidecar.', {
-      pointer: true,
-    }),
-    volumeMounts: field(
-      9,
-      list(() => VolumeMount),
-      "Pod volumes to mount into the container's filesystem.",
-      { patchStrategy: 'merge', patchMergeKey: 'mountPath', listType: 'map', listMapKeys: ['mountPath'] },
-    ),
-    volumeDevices: field(
-      21,
-      list(() => VolumeDevice),
-      'Block devices the container uses.',
-      { patchStrategy: 'merge', patchMergeKey: 'devicePath', listType: 'map', listMapKeys: ['devicePath'] },
-    ),
-    livenessProbe: field(10, () => Probe, 'Probe that restarts the container when it fails.', { pointer: true }),
-    readinessProbe: field(11, () => Probe, 'Probe that removes the pod from service endpoints when it fails.', {
-      pointer: true,
-    }),
-    startupProbe: field(22, () => Probe, 'Probe that must succeed before the other probes start.', { pointer: true }),
-    lifecycle: field(12, () => Lifecycle, 'Actions run on container start and before stop.', { pointer: true }),
-    terminationMessagePath: field(13, string, 'File whose content is used as the termination message.'),
-    terminationMessagePolicy: field(
-      20,
-      string,
-      'Where the termination message comes from: File or FallbackToLogsOnError.',
-      { enum: ['FallbackToLogsOnError', 'File'] },
-    ),
-    imagePullPolicy: field(14, string, 'When to pull the image: Always, Never or IfNotPresent.', {
-      enum: ['Always', 'IfNotPresent', 'Never'],
-    }),
-    securityContext: field(15, () => SecurityContext, 'Security options of the container.', { pointer: true }),
-    stdin: field(16, boolean, 'Allocate a buffer for stdin; otherwise reads from stdin get EOF.'),
-    stdinOnce: field(17, boolean, 'Close stdin after the first attach session ends.'),
-    tty: field(18, boolean, 'Allocate a terminal; needs stdin.'),
-  },
+  containerFields(),
 );
 
 export const ContainerPort: StructType = struct('io.k8s.api.core.v1.ContainerPort', 'A network port of a container.', {

@@ -20,12 +20,10 @@ import {
   keepStatus,
   resetStatus,
   specAt,
-  statusOf,
   statusStrategy,
-  validateNonnegativeFields,
-  validateNotGreaterThan,
   validateSelectorMatchesTemplate,
 } from '../pod/workload.js';
+import { validateReplicaSetStatus } from '../../apps/replicaset/validation.js';
 
 /** The template's labels fill an empty selector and empty object labels; one replica; template defaults. */
 export function defaultReplicationController(obj: KObject): void {
@@ -85,29 +83,8 @@ export function validateReplicationController(obj: KObject): FieldError[] {
 
 /** An update through `replicationcontrollers/status` (ValidateReplicationControllerStatus). */
 export function validateReplicationControllerStatusUpdate(obj: KObject): FieldError[] {
-  const status = statusOf(obj);
-  const path = root('status');
-  return [
-    ...validateNonnegativeFields(
-      status,
-      ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'],
-      path,
-    ),
-    ...validateNotGreaterThan(
-      status,
-      ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'],
-      'replicas',
-      path,
-      'cannot be greater than status.replicas',
-    ),
-    ...validateNotGreaterThan(
-      status,
-      ['availableReplicas'],
-      'readyReplicas',
-      path,
-      'cannot be greater than readyReplicas',
-    ),
-  ];
+  // The same counters with the same rules as a ReplicaSet's status.
+  return validateReplicaSetStatus(obj);
 }
 
 /** ReplicationControllers through the main resource. */
