@@ -12,30 +12,9 @@ import {
 import { Quantity, QuantityParseError } from '../../../../apimachinery/quantity.js';
 import { IS_NEGATIVE_ERROR_MSG, invalidEach, isQualifiedName } from '../../../../apimachinery/validation/names.js';
 import { isRecord, type JsonRecord } from './json.js';
+import { STANDARD_RESOURCES } from '../resourcequota/resources.js';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
-const STANDARD_RESOURCES = new Set([
-  'cpu',
-  'memory',
-  'ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'pods',
-  'services',
-  'replicationcontrollers',
-  'resourcequotas',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'storage',
-  'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-]);
 
 const isHugePages = (name: string): boolean => name.startsWith('hugepages-');
 

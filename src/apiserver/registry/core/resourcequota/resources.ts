@@ -7,7 +7,7 @@ import { parseQuantity, type Quantity } from '../../../../apimachinery/quantity.
 import { invalidEach, isQualifiedName } from '../../../../apimachinery/validation/names.js';
 
 /** Names a ResourceList key may take without a domain prefix (helper.standardResources). */
-const STANDARD_RESOURCES = new Set([
+export const STANDARD_RESOURCES: ReadonlySet<string> = new Set([
   'cpu',
   'memory',
   'ephemeral-storage',
