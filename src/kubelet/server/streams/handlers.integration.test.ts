@@ -1,5 +1,5 @@
 /**
- * Real kubectl (1.27, 1.29, 1.30, 1.33) against a tiny fake API server for one pod whose exec and
+ * Real kubectl (1.27–1.33) against a tiny fake API server for one pod whose exec and
  * port-forward subresources are served by handlers.ts. Covers SPDY exec (≤1.29, or websockets disabled),
  * WebSocket v5 exec (1.30+), raw SPDY port-forward (≤1.30, or websockets disabled) and SPDY tunnelled in
  * WebSocket port-forward (1.31+). The fake server records which path each request took, so every case also
@@ -9,7 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,9 +27,20 @@ import { isSpdyRequest, isWebSocketRequest } from './protocols.js';
 const POD = {
   kind: 'Pod',
   apiVersion: 'v1',
-  metadata: { name: 'p', namespace: 'default', uid: '00000000-0000-0000-0000-000000000001', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+  metadata: {
+    name: 'p',
+    namespace: 'default',
+    uid: '00000000-0000-0000-0000-000000000001',
+    resourceVersion: '1',
+    creationTimestamp: '2026-01-01T00:00:00Z',
+  },
   spec: { containers: [{ name: 'c', image: 'busybox' }] },
-  status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 0, image: 'busybox', imageID: '', state: { running: {} } }] },
+  status: {
+    phase: 'Running',
+    containerStatuses: [
+      { name: 'c', ready: true, restartCount: 0, image: 'busybox', imageID: '', state: { running: {} } },
+    ],
+  },
 };
 
 const RESOURCES = {
@@ -31,16 +48,42 @@ const RESOURCES = {
   apiVersion: 'v1',
   groupVersion: 'v1',
   resources: [
-    { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['po'], categories: ['all'] },
+    {
+      name: 'pods',
+      singularName: 'pod',
+      namespaced: true,
+      kind: 'Pod',
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      shortNames: ['po'],
+      categories: ['all'],
+    },
     { name: 'pods/exec', singularName: '', namespaced: true, kind: 'PodExecOptions', verbs: ['create', 'get'] },
     { name: 'pods/attach', singularName: '', namespaced: true, kind: 'PodAttachOptions', verbs: ['create', 'get'] },
-    { name: 'pods/portforward', singularName: '', namespaced: true, kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+    {
+      name: 'pods/portforward',
+      singularName: '',
+      namespaced: true,
+      kind: 'PodPortForwardOptions',
+      verbs: ['create', 'get'],
+    },
   ],
 };
 
 /** Runs the command locally: argv directly, so `sh -c '…'` works as in a container. */
 const localRunner: ExecRunner = (opts, io) =>
   new Promise((resolve, reject) => {
+    if (opts.tty) {
+      // A pipe-backed child cannot have a terminal; report the first size kubectl sent instead.
+      void (async () => {
+        for await (const size of io.resize) {
+          io.stdout.write(`size ${size.width}x${size.height}\r\n`);
+          break;
+        }
+        io.stdout.end();
+        resolve({ exitCode: 0 });
+      })();
+      return;
+    }
     if (opts.command.length === 0) {
       // attach: there is no process to start; greet and "exit" 0.
       io.stdout.end('attached to c\n');
@@ -76,9 +119,10 @@ async function listen(server: Server): Promise<number> {
 
 async function startFixture(): Promise<Fixture> {
   const paths: string[] = [];
-  const backend = createServer((_req, res) => {
+  const backend = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('hello from backend\n');
+    if (req.method === 'POST') req.pipe(res);
+    else res.end('hello from backend\n');
   });
   const backendPort = await listen(backend);
   const json = (res: ServerResponse, code: number, body: unknown) => {
@@ -87,13 +131,26 @@ async function startFixture(): Promise<Fixture> {
   };
   const api = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/api') return json(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
+    if (path === '/api')
+      return json(res, 200, {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }],
+      });
     if (path === '/apis') return json(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
     if (path === '/api/v1') return json(res, 200, RESOURCES);
     if (path === '/version') return json(res, 200, { major: '1', minor: '33', gitVersion: 'v1.33.0' });
     if (path === '/api/v1/namespaces/default/pods/p' && req.method === 'GET') return json(res, 200, POD);
     if (/\/pods\/p\/(exec|attach|portforward)$/.test(path)) return void serveExec(req, res, { runner: localRunner });
-    json(res, 404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'not found', reason: 'NotFound', code: 404 });
+    json(res, 404, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'not found',
+      reason: 'NotFound',
+      code: 404,
+    });
   });
   api.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -170,22 +227,31 @@ function runKubectl(bin: string, args: string[], env: NodeJS.ProcessEnv, input?:
   });
 }
 
-function httpGet(port: number): Promise<string> {
+function httpGet(port: number, body?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { Connection: 'close' } }, (res) => {
+    const method = body === undefined ? 'GET' : 'POST';
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/', method, headers: { Connection: 'close' } }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve(body));
     });
     req.on('error', reject);
     req.setTimeout(15_000, () => req.destroy(new Error('timed out')));
-    req.end();
+    req.end(body);
   });
 }
 
-async function portForward(bin: string, env: NodeJS.ProcessEnv): Promise<{ bodies: string[]; stderr: string }> {
+async function portForward(
+  bin: string,
+  env: NodeJS.ProcessEnv,
+  remotePort: number,
+  use: (local: number, stderr: () => string) => Promise<string[]>,
+): Promise<string[]> {
   const local = await findFreePort();
-  const child = spawn(bin, ['port-forward', '--address', '127.0.0.1', 'pod/p', `${local}:80`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['port-forward', '--address', '127.0.0.1', 'pod/p', `${local}:${remotePort}`], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -202,9 +268,7 @@ async function portForward(bin: string, env: NodeJS.ProcessEnv): Promise<{ bodie
       });
       child.on('close', () => reject(new Error(`port-forward exited: ${stdout} ${stderr}`)));
     });
-    // Two connections in a row: the second proves the first pair of streams was cleaned up properly.
-    const bodies = [await httpGet(local), await httpGet(local)];
-    return { bodies, stderr };
+    return await use(local, () => stderr);
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -218,10 +282,16 @@ interface Case {
   portForwardPath: 'websocket' | 'spdy';
 }
 
+const scriptSkip =
+  spawnSync('sh', ['-c', 'command -v script']).status === 0 ? false : '`script` (util-linux) is not installed';
+
 const CASES: Case[] = [
   { version: '1.27', env: {}, execPath: 'spdy', portForwardPath: 'spdy' },
+  { version: '1.28', env: {}, execPath: 'spdy', portForwardPath: 'spdy' },
   { version: '1.29', env: {}, execPath: 'spdy', portForwardPath: 'spdy' },
   { version: '1.30', env: {}, execPath: 'websocket', portForwardPath: 'spdy' },
+  { version: '1.31', env: {}, execPath: 'websocket', portForwardPath: 'websocket' },
+  { version: '1.32', env: {}, execPath: 'websocket', portForwardPath: 'websocket' },
   { version: '1.33', env: {}, execPath: 'websocket', portForwardPath: 'websocket' },
   {
     version: '1.33',
@@ -237,10 +307,12 @@ describe('kubectl exec and port-forward against the streaming handlers', () => {
     fx = await startFixture();
   });
   after(async () => {
-    await new Promise<void>((resolve) => fx.api.close(() => resolve()));
-    fx.api.closeAllConnections();
-    await new Promise<void>((resolve) => fx.backend.close(() => resolve()));
     rmSync(fx.dir, { recursive: true, force: true });
+    const closed = [fx.api, fx.backend].map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+    fx.api.closeAllConnections();
+    fx.backend.closeAllConnections();
+    // close() also waits for upgraded (exec/port-forward) sockets, which every session closes when it ends.
+    await Promise.all(closed);
   });
 
   for (const c of CASES) {
@@ -274,13 +346,25 @@ describe('kubectl exec and port-forward against the streaming handlers', () => {
     });
 
     test(`${label}: exec moves megabytes both ways intact`, { skip }, async () => {
-      const out = await runKubectl(bin!, ['exec', 'p', '--', 'sh', '-c', 'head -c 3000000 /dev/zero | tr "\\0" x'], kubectlEnv(fx, c.env));
+      const out = await runKubectl(
+        bin!,
+        ['exec', 'p', '--', 'sh', '-c', 'head -c 3000000 /dev/zero | tr "\\0" x'],
+        kubectlEnv(fx, c.env),
+      );
       assert.equal(out.code, 0, out.stderr);
       assert.equal(out.stdout, 'x'.repeat(3_000_000));
       const input = 'y'.repeat(1_000_000);
       const up = await runKubectl(bin!, ['exec', '-i', 'p', '--', 'wc', '-c'], kubectlEnv(fx, c.env), input);
       assert.equal(up.code, 0, up.stderr);
       assert.equal(up.stdout.trim(), '1000000');
+    });
+
+    test(`${label}: exec -t sends the terminal size on the resize stream`, { skip: skip || scriptSkip }, async () => {
+      // `script` gives kubectl a terminal (it refuses -t otherwise); stty sets the size kubectl reports.
+      const shell = `stty cols 100 rows 30; ${bin} exec -it p -- sh`;
+      const r = await runKubectl('script', ['-qfec', shell, '/dev/null'], kubectlEnv(fx, c.env));
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /size 100x30/);
     });
 
     test(`${label}: attach streams the container's output`, { skip }, async () => {
@@ -291,9 +375,30 @@ describe('kubectl exec and port-forward against the streaming handlers', () => {
 
     test(`${label}: port-forward reaches the backend over ${c.portForwardPath}`, { skip }, async () => {
       const mark = fx.paths.length;
-      const { bodies } = await portForward(bin!, kubectlEnv(fx, c.env));
-      assert.deepEqual(bodies, ['hello from backend\n', 'hello from backend\n']);
+      const upload = 'z'.repeat(1_000_000);
+      // Several connections in a row: later ones prove the earlier stream pairs were cleaned up properly.
+      const bodies = await portForward(bin!, kubectlEnv(fx, c.env), 80, async (local) => [
+        await httpGet(local),
+        await httpGet(local),
+        await httpGet(local, upload),
+      ]);
+      assert.deepEqual(bodies.slice(0, 2), ['hello from backend\n', 'hello from backend\n']);
+      assert.equal(bodies[2]!.length, upload.length);
+      assert.ok(bodies[2] === upload, 'the echoed upload is intact');
       assert.equal(fx.paths.slice(mark).at(-1), `portforward ${c.portForwardPath}`);
+    });
+
+    test(`${label}: port-forward shows the error a failed dial reports`, { skip }, async () => {
+      await portForward(bin!, kubectlEnv(fx, c.env), 81, async (local, stderr) => {
+        await httpGet(local).catch(() => '');
+        for (let i = 0; i < 100 && !stderr().includes('nothing listens'); i++)
+          await new Promise((r) => setTimeout(r, 50));
+        assert.match(
+          stderr(),
+          /an error occurred forwarding \d+ -> 81: error forwarding port 81 to pod p_default: nothing listens on port 81/,
+        );
+        return [];
+      });
     });
   }
 });

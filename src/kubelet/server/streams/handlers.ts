@@ -25,12 +25,12 @@ import {
   PORT_FORWARD_TUNNEL_PROTOCOL,
   SPDY_REMOTE_COMMAND_PROTOCOLS,
 } from './protocols.js';
-import { parseExecRequest, type RemoteCommandStreams, type TerminalSize } from './remote-command.js';
+import { parseExecRequest, type ExecRequest, type RemoteCommandStreams, type TerminalSize } from './remote-command.js';
 import { servePortForwardStreams, type PortDialer } from './spdy-port-forward.js';
 import { collectSpdyExecStreams } from './spdy-remote-command.js';
 import { SpdyConnection } from './spdy/connection.js';
 import { acceptSpdyUpgrade } from './spdy/upgrade.js';
-import { errorStatus, exitStatus } from './status.js';
+import { errorStatus, exitStatus, type StreamStatus } from './status.js';
 import { upgradeToChannels } from './websocket-channels.js';
 import { WebSocketTunnel } from './websocket-tunnel.js';
 
@@ -110,7 +110,7 @@ async function serveRemoteCommand(
   attach: boolean,
 ): Promise<void> {
   const logger = options.logger ?? silentLogger;
-  let execReq;
+  let execReq: ExecRequest;
   try {
     execReq = parseExecRequest(new URL(req.url ?? '/', 'http://localhost'));
   } catch (err) {
@@ -144,11 +144,17 @@ async function serveRemoteCommand(
   if (!streams) return;
 
   const { command, stdin, tty, container } = execReq;
-  let status;
+  let status: StreamStatus;
   try {
     const { exitCode } = await options.runner(
       { command, stdin, tty, container },
-      { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, resize: streams.resize, signal: streams.signal },
+      {
+        stdin: streams.stdin,
+        stdout: streams.stdout,
+        stderr: streams.stderr,
+        resize: streams.resize,
+        signal: streams.signal,
+      },
     );
     status = exitStatus(exitCode, command);
   } catch (err) {
@@ -186,7 +192,9 @@ export async function servePortForward(
     if (!offered.includes(PORT_FORWARD_TUNNEL_PROTOCOL)) {
       return refuse(
         socket,
-        badRequest(`requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${PORT_FORWARD_TUNNEL_PROTOCOL}]`).status,
+        badRequest(
+          `requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${PORT_FORWARD_TUNNEL_PROTOCOL}]`,
+        ).status,
       );
     }
     // `ws` rejects the offer outright: "SPDY/3.1+portforward.k8s.io" contains '/', which is not an RFC 7230

@@ -28,7 +28,11 @@ export function replyStatus(res: ServerResponse, status: Status, extraHeaders: R
     res.end();
     return;
   }
-  const body = JSON.stringify(status);
-  res.writeHead(status.code ?? 500, { 'Content-Type': 'application/json', ...extraHeaders });
+  const body = Buffer.from(JSON.stringify(status));
+  res.writeHead(status.code ?? 500, {
+    'Content-Type': 'application/json',
+    'Content-Length': String(body.length),
+    ...extraHeaders,
+  });
   res.end(body);
 }

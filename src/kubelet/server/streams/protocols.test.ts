@@ -27,14 +27,23 @@ test('negotiation picks the first protocol the client offers that the server sup
 
 test('header tokens are split on commas across repeated headers', () => {
   const r = req({ 'x-stream-protocol-version': ['v4.channel.k8s.io, v3.channel.k8s.io', 'channel.k8s.io'] });
-  assert.deepEqual(headerTokens(r, 'X-Stream-Protocol-Version'), ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'channel.k8s.io']);
+  assert.deepEqual(headerTokens(r, 'X-Stream-Protocol-Version'), [
+    'v4.channel.k8s.io',
+    'v3.channel.k8s.io',
+    'channel.k8s.io',
+  ]);
 });
 
 test('upgrade requests are recognised case-insensitively', () => {
   const cases: { name: string; headers: Record<string, string[]>; ws: boolean; spdy: boolean }[] = [
     { name: 'websocket', headers: { upgrade: ['websocket'], connection: ['Upgrade'] }, ws: true, spdy: false },
     { name: 'spdy', headers: { upgrade: ['SPDY/3.1'], connection: ['keep-alive, Upgrade'] }, ws: false, spdy: true },
-    { name: 'no connection upgrade', headers: { upgrade: ['websocket'], connection: ['keep-alive'] }, ws: false, spdy: false },
+    {
+      name: 'no connection upgrade',
+      headers: { upgrade: ['websocket'], connection: ['keep-alive'] },
+      ws: false,
+      spdy: false,
+    },
     { name: 'plain', headers: {}, ws: false, spdy: false },
   ];
   for (const c of cases) {

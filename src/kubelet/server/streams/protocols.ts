@@ -51,7 +51,10 @@ export const StreamType = {
 /** Splits every occurrence of a comma-separated header into trimmed, non-empty tokens. */
 export function headerTokens(req: IncomingMessage, name: string): string[] {
   const raw = req.headersDistinct[name.toLowerCase()] ?? [];
-  return raw.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return raw
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** The WebSocket subprotocols a request offers, in the client's order. */

@@ -28,7 +28,8 @@ test('parseExecRequest reads the exec query as kubectl and the API server send i
 test('ResizeDecoder yields sizes from JSON objects split anywhere', async () => {
   const q = new AsyncQueue<TerminalSize>();
   const d = new ResizeDecoder(q);
-  const wire = '{"Width":80,"Height":24}\n{"Width":120,"Height":40}\n{"width":1,"height":2}{bad}{"Width":5,"Height":6}\n';
+  const wire =
+    '{"Width":80,"Height":24}\n{"Width":120,"Height":40}\n{"width":1,"height":2}{bad}{"Width":5,"Height":6}\n';
   for (let i = 0; i < wire.length; i += 7) d.write(Buffer.from(wire.slice(i, i + 7)));
   q.end();
   const got: TerminalSize[] = [];

@@ -77,6 +77,18 @@ export function discardWritable(): Writable {
   return new Writable({ write: (_chunk, _enc, cb) => cb() });
 }
 
+/** Ends `w` (unless already ended) and resolves once everything written has been flushed. */
+export function endAndFlush(w: Writable): Promise<void> {
+  if (w.writableFinished || w.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    w.once('finish', done);
+    w.once('close', done);
+    w.once('error', done);
+    if (!w.writableEnded) w.end();
+  });
+}
+
 /** An already-ended readable, for a session without stdin. */
 export function emptyReadable(): Readable {
   const r = new PassThrough();

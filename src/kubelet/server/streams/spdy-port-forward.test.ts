@@ -61,7 +61,10 @@ test('a failed dial is reported as text on the error stream', async () => {
     throw new Error('connection refused');
   });
   await openPair(peer, 1, '81', '0');
-  assert.equal((await peer.readUntilFin(1)).toString(), 'error forwarding port 81 to pod p_default: connection refused');
+  assert.equal(
+    (await peer.readUntilFin(1)).toString(),
+    'error forwarding port 81 to pod p_default: connection refused',
+  );
   await peer.readUntilFin(3);
   conn.destroy();
   peer.close();

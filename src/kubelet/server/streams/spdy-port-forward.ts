@@ -112,7 +112,12 @@ function failPair(pair: StreamPair, message: string): void {
   pair.data?.reset(RstStatus.CANCEL);
 }
 
-async function forward(data: SpdyStream, error: SpdyStream, options: PortForwardOptions, logger: Logger): Promise<void> {
+async function forward(
+  data: SpdyStream,
+  error: SpdyStream,
+  options: PortForwardOptions,
+  logger: Logger,
+): Promise<void> {
   const port = Number(data.header(StreamHeader.PORT));
   // kubectl never writes on the error stream; drain it so its FIN is seen.
   error.resume();

@@ -58,7 +58,12 @@ test('v4: streams are answered one by one, and finish sends the JSON status then
 });
 
 test('v2: a successful command leaves the error stream empty', async () => {
-  const { peer, streams, clientSide } = start('v2.channel.k8s.io', { stdin: false, stdout: true, stderr: false, tty: false });
+  const { peer, streams, clientSide } = start('v2.channel.k8s.io', {
+    stdin: false,
+    stdout: true,
+    stderr: false,
+    tty: false,
+  });
   await peer.synStream(1, { streamtype: ['error'] });
   await peer.synStream(3, { streamtype: ['stdout'] });
   const s = await streams;
@@ -70,21 +75,33 @@ test('v2: a successful command leaves the error stream empty', async () => {
 });
 
 test('streams of an unknown or duplicate type are refused', async () => {
-  const { peer, streams, clientSide } = start('v4.channel.k8s.io', { stdin: false, stdout: true, stderr: false, tty: false });
+  const { peer, streams, clientSide } = start('v4.channel.k8s.io', {
+    stdin: false,
+    stdout: true,
+    stderr: false,
+    tty: false,
+  });
   await peer.synStream(1, { streamtype: ['error'] });
   await peer.synStream(3, { streamtype: ['error'] });
   await peer.synStream(5, { streamtype: ['bogus'] });
   await peer.synStream(7, { streamtype: ['stdout'] });
   await streams;
   const resets = [await peer.next((f) => f.type === 'RST_STREAM'), await peer.next((f) => f.type === 'RST_STREAM')];
-  assert.deepEqual(resets.map((f) => f.type === 'RST_STREAM' && f.streamId), [3, 5]);
+  assert.deepEqual(
+    resets.map((f) => f.type === 'RST_STREAM' && f.streamId),
+    [3, 5],
+  );
   clientSide.destroy();
   peer.close();
 });
 
 test('a client that never opens all streams times out and is dropped', async () => {
   const clock = new FakeClock(0);
-  const { peer, streams } = start('v4.channel.k8s.io', { stdin: false, stdout: true, stderr: false, tty: false }, clock);
+  const { peer, streams } = start(
+    'v4.channel.k8s.io',
+    { stdin: false, stdout: true, stderr: false, tty: false },
+    clock,
+  );
   await peer.synStream(1, { streamtype: ['error'] });
   await peer.next((f) => f.type === 'SYN_REPLY');
   clock.step(1000);

@@ -10,6 +10,7 @@ import { RemoteCommandProtocol, StreamHeader, StreamType } from './protocols.js'
 import {
   discardWritable,
   emptyReadable,
+  endAndFlush,
   ResizeDecoder,
   type RemoteCommandStreams,
   type StreamOptions,
@@ -19,7 +20,6 @@ import type { SpdyConnection } from './spdy/connection.js';
 import { RstStatus } from './spdy/frames.js';
 import type { SpdyStream } from './spdy/stream.js';
 import { encodeStatusForProtocol, type StreamStatus } from './status.js';
-import { endAndFlush } from './websocket-channels.js';
 
 /** Creates the SPDY connection, routing every new stream to `onStream`. */
 export type SpdyConnector = (onStream: (stream: SpdyStream) => void) => SpdyConnection;
@@ -90,11 +90,7 @@ export function collectSpdyExecStreams(
   });
 }
 
-function buildStreams(
-  conn: SpdyConnection,
-  protocol: string,
-  got: Map<Slot, SpdyStream>,
-): RemoteCommandStreams {
+function buildStreams(conn: SpdyConnection, protocol: string, got: Map<Slot, SpdyStream>): RemoteCommandStreams {
   const abort = new AbortController();
   const resize = new AsyncQueue<TerminalSize>();
   const errorStream = got.get(StreamType.ERROR)!;

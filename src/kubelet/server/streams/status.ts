@@ -52,7 +52,9 @@ export function exitStatus(exitCode: number, command: readonly string[] = []): S
 export function errorStatus(err: unknown): StreamStatus {
   const se = asStatusError(err);
   const status =
-    se?.status ?? internal(new Error(`error executing command in container: ${err instanceof Error ? err.message : String(err)}`)).status;
+    se?.status ??
+    internal(new Error(`error executing command in container: ${err instanceof Error ? err.message : String(err)}`))
+      .status;
   const { kind: _kind, apiVersion: _apiVersion, metadata: _metadata, ...rest } = status;
   return { metadata: {}, ...rest, status: 'Failure' };
 }

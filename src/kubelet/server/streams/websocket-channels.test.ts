@@ -167,7 +167,9 @@ test('unsupported subprotocols are refused with a 400 Status before the upgrade'
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const client = new WebSocket(`ws://127.0.0.1:${(http.address() as AddressInfo).port}/`, ['v9.channel.k8s.io']);
   client.on('error', () => undefined);
-  const status = await new Promise<number>((resolve) => client.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+  const status = await new Promise<number>((resolve) =>
+    client.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+  );
   assert.equal(status, 400);
   client.terminate();
   await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -17,6 +17,7 @@ import { negotiateProtocol, offeredWebSocketProtocols, RemoteCommandProtocol } f
 import {
   discardWritable,
   emptyReadable,
+  endAndFlush,
   ResizeDecoder,
   type RemoteCommandStreams,
   type StreamOptions,
@@ -96,8 +97,9 @@ export function upgradeToChannels(
   if (protocol === undefined) {
     rejectUpgrade(
       socket,
-      badRequest(`requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${WEBSOCKET_REMOTE_COMMAND_PROTOCOLS.join(' ')}]`)
-        .status,
+      badRequest(
+        `requested protocol(s) are not supported: [${offered.join(' ')}]; supports [${WEBSOCKET_REMOTE_COMMAND_PROTOCOLS.join(' ')}]`,
+      ).status,
     );
     return Promise.resolve(undefined);
   }
@@ -184,16 +186,4 @@ function toBuffer(raw: RawData): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
   if (Array.isArray(raw)) return Buffer.concat(raw);
   return Buffer.from(raw);
-}
-
-/** Ends `w` (unless already ended) and resolves once everything written has been flushed. */
-export function endAndFlush(w: Writable): Promise<void> {
-  if (w.writableFinished || w.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => resolve();
-    w.once('finish', done);
-    w.once('close', done);
-    w.once('error', done);
-    if (!w.writableEnded) w.end();
-  });
 }

@@ -19,7 +19,9 @@ function setup(options: Partial<SpdyConnectionOptions> = {}) {
   });
   const peer = new TestSpdyPeer(clientSide);
   const nextStream = () =>
-    streams.length > 0 ? Promise.resolve(streams.shift()!) : new Promise<SpdyStream>((resolve) => waiters.push(resolve));
+    streams.length > 0
+      ? Promise.resolve(streams.shift()!)
+      : new Promise<SpdyStream>((resolve) => waiters.push(resolve));
   return { conn, peer, nextStream, serverSide, clientSide };
 }
 
@@ -38,7 +40,10 @@ test('a SYN_STREAM becomes a stream with its headers, and reply() sends SYN_REPL
   assert.equal(s.header('PORT'), '80');
   await s.reply({ 'x-answer': ['yes'] });
   const reply = await peer.next((f) => f.type === 'SYN_REPLY');
-  assert.deepEqual({ id: reply.type === 'SYN_REPLY' && reply.streamId, headers: reply.headers }, { id: 1, headers: { 'x-answer': ['yes'] } });
+  assert.deepEqual(
+    { id: reply.type === 'SYN_REPLY' && reply.streamId, headers: reply.headers },
+    { id: 1, headers: { 'x-answer': ['yes'] } },
+  );
   conn.destroy();
   await conn.closed;
   peer.close();
@@ -156,7 +161,8 @@ test('consumed data is acknowledged with WINDOW_UPDATE for the stream and the se
   const s = await nextStream();
   await s.reply();
   const total = 40 * 1024;
-  for (let sent = 0; sent < total; sent += 8192) peer.send({ type: 'DATA', streamId: 1, flags: 0, data: Buffer.alloc(8192) });
+  for (let sent = 0; sent < total; sent += 8192)
+    peer.send({ type: 'DATA', streamId: 1, flags: 0, data: Buffer.alloc(8192) });
   let read = 0;
   s.on('data', (c: Buffer) => (read += c.length));
   const streamUpdate = await peer.next((f) => f.type === 'WINDOW_UPDATE' && f.streamId === 1);
@@ -214,6 +220,26 @@ test('a garbage frame makes the connection send GOAWAY PROTOCOL_ERROR and close'
   clientSide.write(Buffer.from('80030006000000080000000100000002', 'hex'));
   const goaway = await peer.next((f) => f.type === 'GOAWAY');
   assert.equal(goaway.type === 'GOAWAY' && goaway.status, GoAwayStatus.PROTOCOL_ERROR);
+  await conn.closed;
+  peer.close();
+});
+
+test('when the peer ends the socket, our side ends once no stream is left', async () => {
+  const { conn, peer, nextStream, clientSide } = setup();
+  await peer.synStream(1, {});
+  const s = await nextStream();
+  await s.reply();
+  clientSide.end();
+  let ended = false;
+  s.resume();
+  await new Promise((resolve) => s.once('end', resolve));
+  clientSide.once('end', () => (ended = true));
+  // The stream can still finish its output before the socket closes.
+  s.end('last words');
+  assert.equal((await peer.readUntilFin(1)).toString(), 'last words');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(ended, true);
+  clientSide.destroy();
   await conn.closed;
   peer.close();
 });

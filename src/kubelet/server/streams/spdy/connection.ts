@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { realClock, type Clock } from '../../../../util/clock.js';
 import { silentLogger, type Logger } from '../../../../util/log.js';
@@ -17,6 +16,7 @@ import {
   type SpdyHeaders,
 } from './frames.js';
 import { HeaderCompressor, HeaderDecompressor } from './header-compression.js';
+import { drainedOrClosed, finishedOrClosed } from './socket-waits.js';
 import { SpdyStream, type SpdyStreamOwner } from './stream.js';
 
 /** SPDY/3.1's initial stream and session window. */
@@ -71,6 +71,7 @@ export class SpdyConnection implements SpdyStreamOwner {
   private sessionUnacked = 0;
   private goneAwayRemote = false;
   private goneAwayLocal = false;
+  private remoteEnded = false;
   private socketClosed = false;
   private resolveClosed!: () => void;
 
@@ -86,7 +87,7 @@ export class SpdyConnection implements SpdyStreamOwner {
     this.maxDataFrame = options.maxDataFrameSize ?? 32 * 1024;
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
-    socket.on('end', () => this.enqueueReceive(async () => this.endAllStreams()));
+    socket.on('end', () => this.enqueueReceive(async () => this.onSocketEnd()));
     socket.on('error', (err: Error) => this.logger.debug('spdy socket error', { err }));
     socket.on('close', () => this.onSocketClose());
   }
@@ -113,7 +114,7 @@ export class SpdyConnection implements SpdyStreamOwner {
     if (!this.goneAwayLocal && !this.socketClosed) {
       this.goneAwayLocal = true;
       for (const s of this.streams.values()) if (!s.writableEnded) s.end();
-      await Promise.all([...this.streams.values()].map((s) => (s.writableFinished ? undefined : waitFinished(s))));
+      await Promise.all([...this.streams.values()].map((s) => (s.writableFinished ? undefined : finishedOrClosed(s))));
       const last = this.lastRemoteStreamId;
       await this.enqueueSend(() =>
         encodeFrame({ type: 'GOAWAY', version: SPDY_VERSION, lastGoodStreamId: last, status: GoAwayStatus.OK }),
@@ -224,7 +225,8 @@ export class SpdyConnection implements SpdyStreamOwner {
       case 'SYN_REPLY':
       case 'HEADERS': {
         const headers = decodeHeaderBlock(await this.decompressor.decompress(frame.headerBlock));
-        if (frame.type === 'HEADERS') this.streams.get(frame.streamId)?.onHeaders(headers, (frame.flags & FLAG_FIN) !== 0);
+        if (frame.type === 'HEADERS')
+          this.streams.get(frame.streamId)?.onHeaders(headers, (frame.flags & FLAG_FIN) !== 0);
         return;
       }
       case 'DATA': {
@@ -305,8 +307,12 @@ export class SpdyConnection implements SpdyStreamOwner {
     this.wakeWindowWaiters();
   }
 
-  private endAllStreams(): void {
+  // The peer will send nothing more (Go clients close both directions at once). Streams still writing may
+  // finish; once none is left our side closes too, or the half-open socket would linger forever.
+  private onSocketEnd(): void {
+    this.remoteEnded = true;
     for (const s of [...this.streams.values()]) s.onData(Buffer.alloc(0), true);
+    if (this.streams.size === 0) this.socket.end();
   }
 
   private onSocketClose(): void {
@@ -329,7 +335,12 @@ export class SpdyConnection implements SpdyStreamOwner {
     this.logger.info('spdy protocol error, closing connection', { err });
     const last = this.lastRemoteStreamId;
     void this.enqueueSend(() =>
-      encodeFrame({ type: 'GOAWAY', version: SPDY_VERSION, lastGoodStreamId: last, status: GoAwayStatus.PROTOCOL_ERROR }),
+      encodeFrame({
+        type: 'GOAWAY',
+        version: SPDY_VERSION,
+        lastGoodStreamId: last,
+        status: GoAwayStatus.PROTOCOL_ERROR,
+      }),
     ).finally(() => this.socket.destroy());
   }
 
@@ -373,24 +384,6 @@ export class SpdyConnection implements SpdyStreamOwner {
   private forget(stream: SpdyStream): void {
     this.streams.delete(stream.id);
     this.resumeFor(stream);
-    if (this.goneAwayRemote && this.streams.size === 0) this.socket.end();
+    if ((this.goneAwayRemote || this.remoteEnded) && this.streams.size === 0) this.socket.end();
   }
-}
-
-function drainedOrClosed(socket: Duplex): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      socket.off('drain', done);
-      socket.off('close', done);
-      resolve();
-    };
-    socket.on('drain', done);
-    socket.on('close', done);
-  });
-}
-
-function waitFinished(stream: SpdyStream): Promise<void> {
-  return Promise.race([once(stream, 'finish').then(() => undefined), once(stream, 'close').then(() => undefined)]).catch(
-    () => undefined,
-  );
 }

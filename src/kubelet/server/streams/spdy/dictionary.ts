@@ -7,6 +7,7 @@
  * dictionary by its Adler-32 checksum and a peer with a different one cannot decode a single header block.
  */
 
+// prettier-ignore
 const LENGTH_PREFIXED_WORDS = [
   'options', 'head', 'post', 'put', 'delete', 'trace', 'accept', 'accept-charset', 'accept-encoding',
   'accept-language', 'accept-ranges', 'age', 'allow', 'authorization', 'cache-control', 'connection',
@@ -17,7 +18,7 @@ const LENGTH_PREFIXED_WORDS = [
   'server', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'vary', 'via', 'warning',
   'www-authenticate', 'method', 'get', 'status', '200 OK', 'version', 'HTTP/1.1', 'url', 'public', 'set-cookie',
   'keep-alive', 'origin',
-]; // prettier-ignore
+];
 
 const TRAILER = [
   '100101201202205206300302303304305306307402405406407408409410411412413414415416417502504505',

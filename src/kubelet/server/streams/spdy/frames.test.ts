@@ -13,22 +13,48 @@ import { FrameReader } from './frame-reader.js';
 
 const ROUND_TRIPS: { name: string; frame: Frame }[] = [
   { name: 'DATA', frame: { type: 'DATA', streamId: 5, flags: 0, data: Buffer.from('hello') } },
-  { name: 'DATA with FIN and no payload', frame: { type: 'DATA', streamId: 0x7fffffff, flags: FLAG_FIN, data: Buffer.alloc(0) } },
+  {
+    name: 'DATA with FIN and no payload',
+    frame: { type: 'DATA', streamId: 0x7fffffff, flags: FLAG_FIN, data: Buffer.alloc(0) },
+  },
   {
     name: 'SYN_STREAM',
-    frame: { type: 'SYN_STREAM', version: 3, streamId: 1, associatedStreamId: 0, priority: 7, slot: 0, flags: 3, headerBlock: Buffer.from([1, 2, 3]) },
+    frame: {
+      type: 'SYN_STREAM',
+      version: 3,
+      streamId: 1,
+      associatedStreamId: 0,
+      priority: 7,
+      slot: 0,
+      flags: 3,
+      headerBlock: Buffer.from([1, 2, 3]),
+    },
   },
-  { name: 'SYN_REPLY', frame: { type: 'SYN_REPLY', version: 3, streamId: 3, flags: FLAG_FIN, headerBlock: Buffer.from([9]) } },
+  {
+    name: 'SYN_REPLY',
+    frame: { type: 'SYN_REPLY', version: 3, streamId: 3, flags: FLAG_FIN, headerBlock: Buffer.from([9]) },
+  },
   { name: 'HEADERS', frame: { type: 'HEADERS', version: 3, streamId: 3, flags: 0, headerBlock: Buffer.from([7, 7]) } },
   { name: 'RST_STREAM', frame: { type: 'RST_STREAM', version: 3, streamId: 9, status: 5 } },
   {
     name: 'SETTINGS',
-    frame: { type: 'SETTINGS', version: 3, flags: 1, entries: [{ flags: 1, id: 7, value: 1 << 20 }, { flags: 0, id: 4, value: 100 }] },
+    frame: {
+      type: 'SETTINGS',
+      version: 3,
+      flags: 1,
+      entries: [
+        { flags: 1, id: 7, value: 1 << 20 },
+        { flags: 0, id: 4, value: 100 },
+      ],
+    },
   },
   { name: 'PING', frame: { type: 'PING', version: 3, id: 0xfffffffe } },
   { name: 'GOAWAY', frame: { type: 'GOAWAY', version: 3, lastGoodStreamId: 7, status: 2 } },
   { name: 'WINDOW_UPDATE', frame: { type: 'WINDOW_UPDATE', version: 3, streamId: 0, delta: 0x7fffffff } },
-  { name: 'unknown control type', frame: { type: 'UNKNOWN', version: 3, controlType: 0x0a, flags: 0, payload: Buffer.from('x') } },
+  {
+    name: 'unknown control type',
+    frame: { type: 'UNKNOWN', version: 3, controlType: 0x0a, flags: 0, payload: Buffer.from('x') },
+  },
 ];
 
 test('every frame type survives encode then decode unchanged', () => {
@@ -44,8 +70,16 @@ test('every frame type survives encode then decode unchanged', () => {
 test('frames have the SPDY/3 wire layout', () => {
   const cases: { name: string; frame: Frame; hex: string }[] = [
     { name: 'PING', frame: { type: 'PING', version: 3, id: 1 }, hex: '80030006' + '00000004' + '00000001' },
-    { name: 'DATA FIN', frame: { type: 'DATA', streamId: 3, flags: FLAG_FIN, data: Buffer.from('ab') }, hex: '00000003' + '01000002' + '6162' },
-    { name: 'RST_STREAM', frame: { type: 'RST_STREAM', version: 3, streamId: 1, status: 3 }, hex: '80030003' + '00000008' + '00000001' + '00000003' },
+    {
+      name: 'DATA FIN',
+      frame: { type: 'DATA', streamId: 3, flags: FLAG_FIN, data: Buffer.from('ab') },
+      hex: '00000003' + '01000002' + '6162',
+    },
+    {
+      name: 'RST_STREAM',
+      frame: { type: 'RST_STREAM', version: 3, streamId: 1, status: 3 },
+      hex: '80030003' + '00000008' + '00000001' + '00000003',
+    },
     {
       name: 'WINDOW_UPDATE',
       frame: { type: 'WINDOW_UPDATE', version: 3, streamId: 1, delta: 0x8000 },

@@ -138,10 +138,17 @@ export function encodeFrame(frame: Frame): Buffer {
     case 'HEADERS': {
       const type = frame.type === 'SYN_REPLY' ? ControlType.SYN_REPLY : ControlType.HEADERS;
       const len = 4 + frame.headerBlock.length;
-      return Buffer.concat([controlHeader(type, frame.flags, len), u32(frame.streamId & STREAM_ID_MASK), frame.headerBlock]);
+      return Buffer.concat([
+        controlHeader(type, frame.flags, len),
+        u32(frame.streamId & STREAM_ID_MASK),
+        frame.headerBlock,
+      ]);
     }
     case 'RST_STREAM':
-      return Buffer.concat([controlHeader(ControlType.RST_STREAM, 0, 8), u32(frame.streamId & STREAM_ID_MASK, frame.status)]);
+      return Buffer.concat([
+        controlHeader(ControlType.RST_STREAM, 0, 8),
+        u32(frame.streamId & STREAM_ID_MASK, frame.status),
+      ]);
     case 'SETTINGS': {
       const body = Buffer.alloc(4 + 8 * frame.entries.length);
       body.writeUInt32BE(frame.entries.length, 0);
@@ -154,7 +161,10 @@ export function encodeFrame(frame: Frame): Buffer {
     case 'PING':
       return Buffer.concat([controlHeader(ControlType.PING, 0, 4), u32(frame.id)]);
     case 'GOAWAY':
-      return Buffer.concat([controlHeader(ControlType.GOAWAY, 0, 8), u32(frame.lastGoodStreamId & STREAM_ID_MASK, frame.status)]);
+      return Buffer.concat([
+        controlHeader(ControlType.GOAWAY, 0, 8),
+        u32(frame.lastGoodStreamId & STREAM_ID_MASK, frame.status),
+      ]);
     case 'WINDOW_UPDATE':
       return Buffer.concat([
         controlHeader(ControlType.WINDOW_UPDATE, 0, 8),
@@ -240,7 +250,12 @@ function decodeControl(version: number, type: number, flags: number, p: Buffer):
       return { type: 'PING', version, id: p.readUInt32BE(0) };
     case ControlType.GOAWAY:
       expectLength('GOAWAY', p.length, 8);
-      return { type: 'GOAWAY', version, lastGoodStreamId: p.readUInt32BE(0) & STREAM_ID_MASK, status: p.readUInt32BE(4) };
+      return {
+        type: 'GOAWAY',
+        version,
+        lastGoodStreamId: p.readUInt32BE(0) & STREAM_ID_MASK,
+        status: p.readUInt32BE(4),
+      };
     case ControlType.WINDOW_UPDATE:
       expectLength('WINDOW_UPDATE', p.length, 8);
       return {

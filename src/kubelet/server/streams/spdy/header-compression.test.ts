@@ -8,7 +8,10 @@ import { HeaderCompressor, HeaderDecompressor } from './header-compression.js';
 test('the dictionary is byte-identical to the SPDY/3 spec', () => {
   const dict = spdy3Dictionary();
   assert.equal(dict.length, 1423);
-  assert.equal(createHash('sha256').update(dict).digest('hex'), '51d27341373f923f3cd88e1eb7162aeaa3723d7585ff2399201dc06498407f02');
+  assert.equal(
+    createHash('sha256').update(dict).digest('hex'),
+    '51d27341373f923f3cd88e1eb7162aeaa3723d7585ff2399201dc06498407f02',
+  );
 });
 
 test('the first compressed block announces the spec dictionary by its Adler-32', async () => {

@@ -62,7 +62,8 @@ export class TestSpdyPeer {
         this.chain = this.chain
           .then(async () => {
             const frame: PeerFrame = { ...f };
-            if ('headerBlock' in f) frame.headers = decodeHeaderBlock(await this.decompressor.decompress(f.headerBlock));
+            if ('headerBlock' in f)
+              frame.headers = decodeHeaderBlock(await this.decompressor.decompress(f.headerBlock));
             this.received.push(frame);
             this.wake();
           })
@@ -84,7 +85,16 @@ export class TestSpdyPeer {
   async synStream(id: number, headers: SpdyHeaders, flags = 0): Promise<void> {
     const headerBlock = await this.compressor.compress(encodeHeaderBlock(headers));
     this.socket.write(
-      encodeFrame({ type: 'SYN_STREAM', version: SPDY_VERSION, streamId: id, associatedStreamId: 0, priority: 0, slot: 0, flags, headerBlock }),
+      encodeFrame({
+        type: 'SYN_STREAM',
+        version: SPDY_VERSION,
+        streamId: id,
+        associatedStreamId: 0,
+        priority: 0,
+        slot: 0,
+        flags,
+        headerBlock,
+      }),
     );
   }
 
