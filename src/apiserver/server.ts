@@ -5,7 +5,8 @@ import type { Logger } from '../util/log.js';
 import { versionInfo } from '../version.js';
 import { StatusError, tooManyRequests } from '../apimachinery/errors.js';
 import type { SchemaRegistry } from '../api/schema/registry.js';
-import { openapiV2, openapiV3Documents, openapiV3Root, type OpenAPIV3Entry } from '../api/schema/openapi.js';
+import { openapiV2, openapiV3Documents, openapiV3Root, type OpenAPIDocument, type OpenAPIV3Entry } from '../api/schema/openapi.js';
+import { encodeOpenapiV2Protobuf, negotiateOpenapiV2, OPENAPI_V2_PROTOBUF_CONTENT_TYPE } from '../api/schema/openapi-v2-protobuf.js';
 import type { ApiRegistry } from './registry/api-registry.js';
 import { parseRequestInfo, type RequestInfo } from './endpoints/request-info.js';
 import { serveResource, type ResourceHandlerDeps } from './endpoints/resource-handler.js';
@@ -38,7 +39,8 @@ export class ApiServer {
   private server: Server | undefined;
   private readonly discovery: Discovery;
   private readonly metrics = new ApiServerMetrics();
-  private openapi: { v3: ReadonlyMap<string, OpenAPIV3Entry>; v3root: string; v2: string } | undefined;
+  private openapi: { v3: ReadonlyMap<string, OpenAPIV3Entry>; v3root: string; v2: string; v2doc: OpenAPIDocument } | undefined;
+  private openapiV2Pb: Uint8Array | undefined;
   private address = '127.0.0.1:6443';
   private readonly inflight = { readonly: 0, mutating: 0 };
   private readonly deps: ResourceHandlerDeps;
@@ -52,7 +54,8 @@ export class ApiServer {
   private openapiDocs() {
     if (!this.openapi) {
       const v3 = openapiV3Documents(this.options.schema);
-      this.openapi = { v3, v3root: JSON.stringify(openapiV3Root(this.options.schema, v3)), v2: JSON.stringify(openapiV2(this.options.schema)) };
+      const v2doc = openapiV2(this.options.schema);
+      this.openapi = { v3, v3root: JSON.stringify(openapiV3Root(this.options.schema, v3)), v2: JSON.stringify(v2doc), v2doc };
     }
     return this.openapi;
   }
@@ -120,10 +123,18 @@ export class ApiServer {
         res.writeHead(200, { 'Content-Type': this.metrics.registry.contentType });
         res.end(await this.metrics.text());
         return;
-      case '/openapi/v2':
-        res.writeHead(200, { 'Content-Type': 'application/json' });
+      case '/openapi/v2': {
+        // kubectl <= 1.31 (and newer ones when v3 fails) read this document as gnostic protobuf.
+        if (negotiateOpenapiV2(accept) === 'protobuf') {
+          const bytes = (this.openapiV2Pb ??= encodeOpenapiV2Protobuf(this.openapiDocs().v2doc));
+          res.writeHead(200, { 'Content-Type': OPENAPI_V2_PROTOBUF_CONTENT_TYPE, 'Content-Length': bytes.length, Vary: 'Accept' });
+          res.end(bytes);
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json', Vary: 'Accept' });
         res.end(this.openapiDocs().v2);
         return;
+      }
       case '/openapi/v3':
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(this.openapiDocs().v3root);

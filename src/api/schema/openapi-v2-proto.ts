@@ -4,8 +4,9 @@
  *
  * Only the messages a swagger 2.0 document of ours can contain are described; names, field numbers and
  * types were looked up in github.com/google/gnostic-models (`openapiv2/OpenAPIv2.proto`), which is the schema
- * kubectl decodes with. Fields we never write are left out (the decoder skips unknown fields anyway), except
- * where leaving them out would shift nothing but make the shape of a oneof harder to read.
+ * kubectl decodes with. Fields and oneof members we never write (OAuth2 security schemes, response headers and
+ * examples, file schemas, `google.protobuf.Any` payloads) are left out: protobuf numbers are explicit, so
+ * omissions shift nothing, and readers never see them.
  *
  * Conventions of that schema worth knowing:
  * - JSON maps become `repeated Named<X>` entries {1 name, 2 value}, keeping document order.
@@ -22,6 +23,34 @@ import protobuf from 'protobufjs';
 
 /** Fully qualified name of the root message of `/openapi/v2` in protobuf. */
 export const OPENAPI_V2_DOCUMENT_TYPE = 'openapi.v2.Document';
+
+/**
+ * The validation keywords every primitive (non-body) parameter and PrimitivesItems carry, in upstream's
+ * order and numbered consecutively from `first`: only the starting number differs between those messages.
+ */
+function primitiveKeywords(first: number): string {
+  const keywords = [
+    'string type',
+    'string format',
+    'PrimitivesItems items',
+    'string collection_format',
+    'Any default',
+    'double maximum',
+    'bool exclusive_maximum',
+    'double minimum',
+    'bool exclusive_minimum',
+    'int64 max_length',
+    'int64 min_length',
+    'string pattern',
+    'int64 max_items',
+    'int64 min_items',
+    'bool unique_items',
+    'repeated Any enum',
+    'double multiple_of',
+    'repeated NamedAny vendor_extension',
+  ];
+  return keywords.map((k, i) => `  ${k} = ${first + i};`).join('\n');
+}
 
 /** The protobuf schema text (proto3), parsed with `keepCase` so field names read like the upstream Go tags. */
 export const OPENAPI_V2_PROTO = `
@@ -170,30 +199,13 @@ message NonBodyParameter {
 }
 
 // Header and path parameters share one layout; query and form-data parameters add allow_empty_value (5),
-// which shifts every later field by one.
+// which shifts the primitive keywords by one.
 message HeaderParameterSubSchema {
   bool required = 1;
   string in = 2;
   string description = 3;
   string name = 4;
-  string type = 5;
-  string format = 6;
-  PrimitivesItems items = 7;
-  string collection_format = 8;
-  Any default = 9;
-  double maximum = 10;
-  bool exclusive_maximum = 11;
-  double minimum = 12;
-  bool exclusive_minimum = 13;
-  int64 max_length = 14;
-  int64 min_length = 15;
-  string pattern = 16;
-  int64 max_items = 17;
-  int64 min_items = 18;
-  bool unique_items = 19;
-  repeated Any enum = 20;
-  double multiple_of = 21;
-  repeated NamedAny vendor_extension = 22;
+${primitiveKeywords(5)}
 }
 
 message PathParameterSubSchema {
@@ -201,24 +213,7 @@ message PathParameterSubSchema {
   string in = 2;
   string description = 3;
   string name = 4;
-  string type = 5;
-  string format = 6;
-  PrimitivesItems items = 7;
-  string collection_format = 8;
-  Any default = 9;
-  double maximum = 10;
-  bool exclusive_maximum = 11;
-  double minimum = 12;
-  bool exclusive_minimum = 13;
-  int64 max_length = 14;
-  int64 min_length = 15;
-  string pattern = 16;
-  int64 max_items = 17;
-  int64 min_items = 18;
-  bool unique_items = 19;
-  repeated Any enum = 20;
-  double multiple_of = 21;
-  repeated NamedAny vendor_extension = 22;
+${primitiveKeywords(5)}
 }
 
 message QueryParameterSubSchema {
@@ -227,24 +222,7 @@ message QueryParameterSubSchema {
   string description = 3;
   string name = 4;
   bool allow_empty_value = 5;
-  string type = 6;
-  string format = 7;
-  PrimitivesItems items = 8;
-  string collection_format = 9;
-  Any default = 10;
-  double maximum = 11;
-  bool exclusive_maximum = 12;
-  double minimum = 13;
-  bool exclusive_minimum = 14;
-  int64 max_length = 15;
-  int64 min_length = 16;
-  string pattern = 17;
-  int64 max_items = 18;
-  int64 min_items = 19;
-  bool unique_items = 20;
-  repeated Any enum = 21;
-  double multiple_of = 22;
-  repeated NamedAny vendor_extension = 23;
+${primitiveKeywords(6)}
 }
 
 message FormDataParameterSubSchema {
@@ -253,45 +231,11 @@ message FormDataParameterSubSchema {
   string description = 3;
   string name = 4;
   bool allow_empty_value = 5;
-  string type = 6;
-  string format = 7;
-  PrimitivesItems items = 8;
-  string collection_format = 9;
-  Any default = 10;
-  double maximum = 11;
-  bool exclusive_maximum = 12;
-  double minimum = 13;
-  bool exclusive_minimum = 14;
-  int64 max_length = 15;
-  int64 min_length = 16;
-  string pattern = 17;
-  int64 max_items = 18;
-  int64 min_items = 19;
-  bool unique_items = 20;
-  repeated Any enum = 21;
-  double multiple_of = 22;
-  repeated NamedAny vendor_extension = 23;
+${primitiveKeywords(6)}
 }
 
 message PrimitivesItems {
-  string type = 1;
-  string format = 2;
-  PrimitivesItems items = 3;
-  string collection_format = 4;
-  Any default = 5;
-  double maximum = 6;
-  bool exclusive_maximum = 7;
-  double minimum = 8;
-  bool exclusive_minimum = 9;
-  int64 max_length = 10;
-  int64 min_length = 11;
-  string pattern = 12;
-  int64 max_items = 13;
-  int64 min_items = 14;
-  bool unique_items = 15;
-  repeated Any enum = 16;
-  double multiple_of = 17;
-  repeated NamedAny vendor_extension = 18;
+${primitiveKeywords(1)}
 }
 
 message Responses {

@@ -1,8 +1,9 @@
 /**
- * `/openapi/v2` in protobuf: the swagger 2.0 JSON of {@link openapiV2} re-expressed as the gnostic
- * `openapi.v2.Document` message (see `openapi-v2-proto.ts`). kubectl 1.27–1.31 (and later ones whose OpenAPI v3
- * checks fail) fetch the document only in this form; they need it for the `fieldValidation` query-parameter
- * check of apply/create/replace, for the strategic-merge patch metadata of client-side apply, and for explain.
+ * `/openapi/v2` in protobuf: the swagger 2.0 JSON of `openapiV2()` re-expressed as the gnostic
+ * `openapi.v2.Document` message (see `openapi-v2-proto.ts`). kubectl only ever fetches the v2 document in this
+ * form: 1.27 always for apply, 1.28–1.33 whenever their OpenAPI v3 lookups fail, and every version for
+ * `explain --output=plaintext-openapiv2`. It drives the `fieldValidation` query-parameter check (server- vs.
+ * client-side validation), the strategic-merge patch metadata of client-side apply, and explain.
  *
  * The conversion follows what upstream's server does (kube-openapi parses its JSON with gnostic and marshals the
  * result): JSON maps become `Named*` lists in document order, either/or values become the matching oneof
@@ -60,8 +61,8 @@ export function negotiateOpenapiV2(accept: string | undefined): 'json' | 'protob
  * @throws OpenapiV2EncodeError for properties gnostic cannot represent.
  */
 export function encodeOpenapiV2Protobuf(doc: OpenAPIDocument): Uint8Array {
-  const type = openapiV2DocumentType();
-  return type.encode(type.fromObject(toGnosticDocument(doc))).finish();
+  // The converters already check every value's type, so the plain object is encoded as is (no fromObject copy).
+  return openapiV2DocumentType().encode(toGnosticDocument(doc)).finish();
 }
 
 /** A message as a plain object with the proto field names (protobufjs `keepCase`). */
@@ -149,7 +150,10 @@ const msg =
 const namedMap =
   (each: Convert): Convert =>
   (v, at) => ({
-    additional_properties: Object.entries(asObject(v, at)).map(([name, x]) => ({ name, value: each(x, `${at}.${name}`) })),
+    additional_properties: Object.entries(asObject(v, at)).map(([name, x]) => ({
+      name,
+      value: each(x, `${at}.${name}`),
+    })),
   });
 
 // ---------------------------------------------------------------------------------------------------------------

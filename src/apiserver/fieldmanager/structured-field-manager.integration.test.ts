@@ -7,8 +7,7 @@ import { startTestApiServer, type TestApiServer } from '../../testing/api-server
 
 const VERSIONS: { label: string; version: string | undefined; flags: string[] }[] = [
   { label: 'default', version: undefined, flags: [] },
-  // kubectl 1.27 fetches /openapi/v2 as protobuf to validate, which the server does not serve yet.
-  { label: '1.27', version: '1.27', flags: ['--validate=false'] },
+  { label: '1.27', version: '1.27', flags: [] },
 ];
 
 const servers = new Map<string, TestApiServer>();
