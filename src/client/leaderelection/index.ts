@@ -1,0 +1,3 @@
+/** Lease-based leader election. */
+export * from './lease-lock.js';
+export * from './leader-elector.js';
