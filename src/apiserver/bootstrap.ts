@@ -1,4 +1,4 @@
-import { isAlreadyExists } from '../apimachinery/errors.js';
+import { isAlreadyExists, isNotFound } from '../apimachinery/errors.js';
 import type { Logger } from '../util/log.js';
 import type { ApiRegistry } from './registry/api-registry.js';
 import type { KObject, RequestContext } from './registry/types.js';
@@ -29,6 +29,13 @@ export async function ensureSystemObjects(registry: ApiRegistry, o: BootstrapOpt
   const ensure = async (group: string, version: string, resource: string, namespace: string, obj: KObject) => {
     const served = registry.get(group, version, resource);
     if (!served) return;
+    // Look first: creating again would run the write hooks (e.g. ClusterIP allocation) for an object that exists.
+    try {
+      await served.store.get(ctx(namespace), obj.metadata.name!);
+      return;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
     try {
       await served.store.create(ctx(namespace), obj);
       o.logger.info('created system object', { resource, namespace, name: obj.metadata.name });

@@ -82,3 +82,31 @@ test('k8ts server names the problem with a bad --datastore or an unreachable etc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('k8ts server starts again on the same data dir (system objects already exist)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
+  try {
+    for (let run = 0; run < 2; run++) {
+      const port = await findFreePort();
+      const child = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let log = '';
+      child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+      try {
+        const deadline = Date.now() + 30_000;
+        while (!/k8ts server is ready/.test(log)) {
+          assert.equal(child.exitCode, null, `run ${run}: server exited early; log:\n${log}`);
+          assert.ok(Date.now() < deadline, `run ${run}: not ready after 30 s; log:\n${log}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const svc = (await (await fetch(`http://127.0.0.1:${port}/api/v1/namespaces/default/services/kubernetes`)).json()) as { spec: { clusterIP: string } };
+        assert.equal(svc.spec.clusterIP, '10.43.0.1');
+        child.kill('SIGTERM');
+        assert.equal(await waitExit(child, 10_000), 0);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
