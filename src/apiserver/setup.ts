@@ -10,6 +10,7 @@ import { ServiceAllocator } from './allocator/service-allocation.js';
 import { reviewBehaviors } from './authorization/reviews.js';
 import { alwaysAllow } from './authorization/authorizer.js';
 import { ensureSystemObjects } from './bootstrap.js';
+import { builtinSubresources, TokenSigner } from './subresources/index.js';
 
 export interface ApiServerConfig {
   store: Store;
@@ -52,7 +53,13 @@ export function createApiServer(config: ApiServerConfig): ApiServerInstance {
     schema,
     registry,
     logger: config.logger,
-    handlerDeps: { fieldManager: new StructuredFieldManager(), printers: builtinPrinters(), now, logger: config.logger },
+    handlerDeps: {
+      fieldManager: new StructuredFieldManager(),
+      printers: builtinPrinters(),
+      subresources: builtinSubresources(new TokenSigner()),
+      now,
+      logger: config.logger,
+    },
   });
   return {
     server,

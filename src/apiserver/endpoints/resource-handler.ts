@@ -24,7 +24,7 @@ import { servePatch } from './patch-handler.js';
 import { serveScale } from './scale-handler.js';
 
 /** Serves a subresource that is not status or scale (pods/log, pods/exec, pods/binding, ...). */
-export type SubresourceHandler = (req: IncomingMessage, res: ServerResponse, served: ServedResource, ctx: RequestContext, info: RequestInfo, query: URLSearchParams) => Promise<void>;
+export type SubresourceHandler = (r: ResourceRequest) => Promise<void>;
 
 export interface ResourceHandlerDeps {
   registry: ApiRegistry;
@@ -295,7 +295,7 @@ export async function serveResource(deps: ResourceHandlerDeps, req: IncomingMess
     }
     if (info.subresource === 'scale' && served.def.scale) return serveScale(r);
     const handler = deps.subresources?.get(`${info.apiGroup}/${info.resource}/${info.subresource}`);
-    if (handler) return handler(req, res, served, r.ctx, info, query);
+    if (handler) return handler(r);
     throw notFound({ group: info.apiGroup, resource: `${info.resource}/${info.subresource}` }, info.name);
   }
   if (!verbs.includes(info.verb === 'watch' ? 'watch' : info.verb)) return deny();

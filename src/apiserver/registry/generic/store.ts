@@ -31,6 +31,8 @@ export interface UpdateOptions {
    * applies to whatever is current and is recomputed on conflicts.
    */
   ignoreResourceVersion?: boolean;
+  /** The strategy of a subresource that is neither the main resource nor status (pods/binding). */
+  strategy?: Strategy;
 }
 
 /**
@@ -149,7 +151,8 @@ export class GenericStore {
     options: UpdateOptions = {},
   ): Promise<{ object: KObject; created: boolean }> {
     const key = this.keyFor(ctx.namespace, name);
-    const strategy: Strategy = options.subresource === 'status' ? (this.def.statusStrategy ?? this.def.strategy) : this.def.strategy;
+    const strategy: Strategy =
+      options.strategy ?? (options.subresource === 'status' ? (this.def.statusStrategy ?? this.def.strategy) : this.def.strategy);
     for (let attempt = 0; ; attempt++) {
       let kv;
       try {
