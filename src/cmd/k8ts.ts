@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { UsageError } from './flags.js';
 import { runServer, serverUsage } from './server.js';
+import { runApiserver, apiserverUsage } from './apiserver.js';
 import { runStoreCommand, storeUsage } from './store.js';
 import { runImagesCommand, imagesUsage } from './images.js';
 import { GIT_VERSION, K8TS_VERSION } from '../version.js';
@@ -12,6 +13,7 @@ Usage: k8ts <command> [flags]
 
 Commands:
   server     run a whole cluster on this machine (API server and, as they are built, the other components)
+  apiserver  run the API server alone
   store      inspect the datastore (get, list, revision) for debugging
   images     build, import and list container images (no internet needed)
   version    print the version
@@ -21,6 +23,7 @@ Run 'k8ts <command> --help' for a command's flags.
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   server: { run: runServer, usage: serverUsage },
+  apiserver: { run: runApiserver, usage: apiserverUsage },
   store: { run: runStoreCommand, usage: storeUsage },
   images: { run: runImagesCommand, usage: imagesUsage },
   version: {

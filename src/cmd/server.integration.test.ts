@@ -110,3 +110,59 @@ test('k8ts server starts again on the same data dir (system objects already exis
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('two k8ts apiservers over one etcd serve the same objects and watches', async () => {
+  const { startEtcd } = await import('../testing/etcd-process.js');
+  const etcd = await startEtcd();
+  const dirs = [mkdtempSync(join(tmpdir(), 'k8ts-ha-a-')), mkdtempSync(join(tmpdir(), 'k8ts-ha-b-'))];
+  const children: ChildProcess[] = [];
+  try {
+    const ports: number[] = [];
+    for (const dir of dirs) {
+      const port = await findFreePort();
+      ports.push(port);
+      const child = spawn(process.execPath, [cli, 'apiserver', '--data-dir', dir, '--port', String(port), '--datastore', `etcd:${etcd.endpoint}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+      children.push(child);
+      let log = '';
+      child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+      const deadline = Date.now() + 30_000;
+      while (!/k8ts apiserver is ready/.test(log)) {
+        assert.equal(child.exitCode, null, `apiserver exited early; log:\n${log}`);
+        assert.ok(Date.now() < deadline, `apiserver not ready after 30 s; log:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const [a, b] = ports.map((p) => `http://127.0.0.1:${p}`);
+    // a watch on B, a write on A
+    const ctl = new AbortController();
+    const watch = await fetch(`${b}/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=0`, { signal: ctl.signal });
+    const reader = watch.body!.getReader();
+    const created = await fetch(`${a}/api/v1/namespaces/default/configmaps`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared' }, data: { x: '1' } }),
+    });
+    assert.equal(created.status, 201);
+    let text = '';
+    const deadline = Date.now() + 10_000;
+    while (!text.includes('"shared"') && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString();
+    }
+    ctl.abort();
+    assert.match(text, /"type":"ADDED".*"name":"shared"/);
+    const got = (await (await fetch(`${b}/api/v1/namespaces/default/configmaps/shared`)).json()) as { data: { x: string } };
+    assert.equal(got.data.x, '1');
+    // both bootstrapped against the same store: one kubernetes Service, one ClusterIP
+    const svc = (await (await fetch(`${b}/api/v1/namespaces/default/services/kubernetes`)).json()) as { spec: { clusterIP: string } };
+    assert.equal(svc.spec.clusterIP, '10.43.0.1');
+  } finally {
+    for (const c of children) {
+      c.kill('SIGTERM');
+      await waitExit(c, 10_000).catch(() => c.kill('SIGKILL'));
+    }
+    await etcd.cleanup();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});
