@@ -29,6 +29,8 @@ const notFoundStatus = () =>
   new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
 
 const LONG_RUNNING_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward', 'proxy']);
+/** Health and metrics stay answerable on a saturated server (upstream's priority-and-fairness exempts them too). */
+const UNLIMITED_PATHS = new Set(['/healthz', '/livez', '/readyz', '/metrics']);
 
 /**
  * The API server's HTTP front: health, version, metrics, OpenAPI, discovery, and every resource request,
@@ -64,7 +66,7 @@ export class ApiServer {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
-    const longRunning = info.verb === 'watch' || LONG_RUNNING_SUBRESOURCES.has(info.subresource);
+    const longRunning = info.verb === 'watch' || LONG_RUNNING_SUBRESOURCES.has(info.subresource) || UNLIMITED_PATHS.has(url.pathname);
     const mutating = !['get', 'list', 'watch', 'head', 'options'].includes(info.verb);
     const kind = mutating ? 'mutating' : 'readOnly';
     const limit = this.options.maxInflight ?? { readonly: 400, mutating: 200 };

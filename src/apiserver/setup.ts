@@ -22,6 +22,8 @@ export interface ApiServerConfig {
   /** Port the `kubernetes` Service's endpoints point at (the secure port once TLS exists). */
   advertisePort?: number;
   now?: () => Date;
+  /** Max in-flight requests (default 400 read-only, 200 mutating); past it: 429 with Retry-After. */
+  maxInflight?: { readonly: number; mutating: number };
 }
 
 export interface ApiServerInstance {
@@ -53,6 +55,7 @@ export function createApiServer(config: ApiServerConfig): ApiServerInstance {
     schema,
     registry,
     logger: config.logger,
+    maxInflight: config.maxInflight,
     handlerDeps: {
       fieldManager: new StructuredFieldManager(),
       printers: builtinPrinters(),
