@@ -41,6 +41,7 @@ const cases: { name: string; send: () => ReturnType<typeof call>; code: number; 
   { name: 'a 10 MB body', send: () => call('POST', cms, JSON.stringify(cm('big', { data: { a: 'x'.repeat(10 * 1024 * 1024) } }))), code: 413, reason: 'RequestEntityTooLarge' },
   { name: 'an unknown field with fieldValidation=Strict', send: () => call('POST', `${cms}?fieldValidation=Strict`, cm('u', { spec: { nope: 1 } })), code: 400, reason: 'BadRequest', message: /unknown field "spec"/ },
   { name: 'watch with a garbage resourceVersion', send: () => call('GET', `${cms}?watch=1&resourceVersion=abc`), code: 400, reason: 'BadRequest', message: /resource version/ },
+  { name: 'a create in a namespace that does not exist', send: () => call('POST', '/api/v1/namespaces/nowhere/configmaps', cm('x')), code: 404, reason: 'NotFound', message: /namespaces "nowhere" not found/ },
   { name: 'an unsupported media type', send: () => call('POST', cms, 'x', { 'Content-Type': 'text/plain' }), code: 415, reason: 'UnsupportedMediaType' },
   { name: 'an unknown resource', send: () => call('GET', '/api/v1/namespaces/bad/widgets'), code: 404, reason: 'NotFound' },
   { name: 'an unsupported verb', send: () => call('POST', `${cms}/x`, cm('x')), code: 405, reason: 'MethodNotAllowed' },

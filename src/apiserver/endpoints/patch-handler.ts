@@ -6,6 +6,7 @@ import { PatchError } from '../../apimachinery/patch/patch-error.js';
 import { patchMetaFor } from '../../api/schema/fields.js';
 import type { StructType } from '../../api/schema/dsl.js';
 import type { BodyType } from './negotiation.js';
+import { admitNamespaceLifecycle } from '../admission/namespace-lifecycle.js';
 import type { KObject } from '../registry/types.js';
 import { readBody, decodePatchBody } from './body.js';
 import { writeObject } from './respond.js';
@@ -77,11 +78,12 @@ export async function servePatch(r: ResourceRequest): Promise<void> {
   const out = await r.served.store.update(
     r.ctx,
     r.info.name,
-    (current) => {
+    async (current) => {
       const mctx = { kind: r.served.kind, manager, subresource: sub, now: r.ctx.now };
       if (type === 'apply-patch') {
         const applied = patch as KObject;
         warnings = checkUnknownFields(r, applied, schema);
+        if (!current) await admitNamespaceLifecycle(r.deps.registry, r.ctx, r.served.info.resource);
         return r.deps.fieldManager.apply(current, applied, { ...mctx, force: force === 'true' });
       }
       if (!current) throw notFound(r.served.store.gr, r.info.name);

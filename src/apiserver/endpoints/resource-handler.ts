@@ -14,6 +14,7 @@ import { deleteObject, deleteCollection } from '../registry/generic/delete.js';
 import type { DeleteOptions } from '../registry/generic/delete-options.js';
 import { objectFields, type Selection } from '../registry/generic/selection.js';
 import type { FieldManager } from '../fieldmanager/interface.js';
+import { admitNamespaceLifecycle } from '../admission/namespace-lifecycle.js';
 import { defaultPrinter, toTable, partialObjectMetadata, type TablePrinter } from '../printers/table.js';
 import type { RequestInfo } from './request-info.js';
 import { negotiateOutput, type OutputFormat } from './negotiation.js';
@@ -194,6 +195,7 @@ async function serveList(r: ResourceRequest): Promise<void> {
 async function serveCreate(r: ResourceRequest): Promise<void> {
   const { obj, warnings } = await decodeInput(r);
   if (r.served.info.namespaced && !r.ctx.namespace) throw notFound(r.served.store.gr, '');
+  await admitNamespaceLifecycle(r.deps.registry, r.ctx, r.served.info.resource);
   recordUpdate(r, obj, undefined, '');
   const created = await r.served.store.create(r.ctx, obj);
   writeObject(r.res, 201, renderObject(r, created), r.format, [...warnings, ...(r.served.def.strategy.warnings?.(created) ?? [])]);
@@ -206,7 +208,8 @@ async function serveUpdate(r: ResourceRequest): Promise<void> {
   const out = await r.served.store.update(
     r.ctx,
     r.info.name,
-    (current) => {
+    async (current) => {
+      if (!current) await admitNamespaceLifecycle(r.deps.registry, r.ctx, r.served.info.resource);
       recordUpdate(r, obj, current, sub, manager);
       return obj;
     },
