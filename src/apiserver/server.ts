@@ -14,6 +14,8 @@ import { Discovery } from './endpoints/discovery.js';
 import { wantsAggregatedDiscovery } from './endpoints/negotiation.js';
 import { writeError, writeObject } from './endpoints/respond.js';
 import { ApiServerMetrics } from './metrics.js';
+import { proxyPodUpgrade } from './subresources/pod-proxy.js';
+import type { Duplex } from 'node:stream';
 
 export interface ApiServerOptions {
   store: Store;
@@ -186,6 +188,12 @@ export class ApiServer {
   listen(host: string, port: number): Promise<AddressInfo> {
     const server = createServer(this.handle);
     server.keepAliveTimeout = 65_000;
+    // exec, attach and port-forward arrive as upgrade requests (WebSocket or SPDY): they are spliced to the kubelet.
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const info = parseRequestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
+      void proxyPodUpgrade(this.options.registry, req, socket, head, info, url.searchParams, this.deps.now());
+    });
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
