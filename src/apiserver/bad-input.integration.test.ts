@@ -92,3 +92,11 @@ test('a watch from a compacted resourceVersion ends with a 410 Expired ERROR eve
   assert.equal(ev.object.code, 410);
   assert.equal(ev.object.reason, 'Expired');
 });
+
+test('an update that claims another uid is refused: uid is immutable', async () => {
+  const made = await call('POST', cms, cm('uidcheck'));
+  const meta = made.json?.metadata as { resourceVersion: string };
+  const r = await call('PUT', `${cms}/uidcheck`, cm('uidcheck', { metadata: { name: 'uidcheck', uid: 'not-the-uid', resourceVersion: meta.resourceVersion } }));
+  assert.equal(r.status, 422, r.text);
+  assert.match(String(r.json?.message), /metadata.uid: Invalid value: "not-the-uid": field is immutable/);
+});

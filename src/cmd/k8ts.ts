@@ -4,6 +4,7 @@ import { runServer, serverUsage } from './server.js';
 import { runApiserver, apiserverUsage } from './apiserver.js';
 import { runStoreCommand, storeUsage } from './store.js';
 import { runImagesCommand, imagesUsage } from './images.js';
+import { runKubelet, kubeletUsage } from './kubelet.js';
 import { GIT_VERSION, K8TS_VERSION } from '../version.js';
 import { isStorageError } from '../storage/errors.js';
 
@@ -16,6 +17,7 @@ Commands:
   apiserver  run the API server alone
   store      inspect the datastore (get, list, revision) for debugging
   images     build, import and list container images (no internet needed)
+  kubelet    run a node: containerd and the kubelet, registered with an API server
   version    print the version
 
 Run 'k8ts <command> --help' for a command's flags.
@@ -26,6 +28,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   apiserver: { run: runApiserver, usage: apiserverUsage },
   store: { run: runStoreCommand, usage: storeUsage },
   images: { run: runImagesCommand, usage: imagesUsage },
+  kubelet: { run: runKubelet, usage: kubeletUsage },
   version: {
     run: async () => {
       process.stdout.write(`k8ts ${K8TS_VERSION} (Kubernetes ${GIT_VERSION})\n`);

@@ -220,8 +220,8 @@ export class GenericStore {
   private prepareUpdate(ctx: RequestContext, obj: KObject, old: KObject, strategy: Strategy, subresource?: string): void {
     const meta = obj.metadata;
     const oldMeta = old.metadata;
-    // Server-owned metadata is never taken from the client.
-    meta.uid = oldMeta.uid;
+    // Server-owned metadata is never taken from the client; a uid the client sends must match (validated below).
+    if (!meta.uid) meta.uid = oldMeta.uid;
     meta.creationTimestamp = oldMeta.creationTimestamp;
     meta.deletionTimestamp = oldMeta.deletionTimestamp;
     meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
@@ -235,6 +235,7 @@ export class GenericStore {
       // The status subresource changes status only (and metadata.managedFields bookkeeping).
       const status = obj.status;
       const managedFields = meta.managedFields;
+      const claimedUid = meta.uid;
       for (const k of Object.keys(obj)) delete obj[k];
       Object.assign(obj, clone(old));
       if (status === undefined) delete obj.status;
@@ -242,6 +243,7 @@ export class GenericStore {
       // The field manager already recorded this status write; keep its bookkeeping.
       if (managedFields === undefined) delete obj.metadata.managedFields;
       else obj.metadata.managedFields = managedFields;
+      obj.metadata.uid = claimedUid;
     }
     strategy.defaults?.(obj);
     strategy.prepareForUpdate?.(obj, old, ctx);

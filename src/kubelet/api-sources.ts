@@ -1,0 +1,42 @@
+/**
+ * ConfigMaps, Secrets and Services read straight from the API for env resolution and volumes: a GET per
+ * use, so a configMap edit is seen at the next volume refresh without a watch per object.
+ */
+import { isNotFound } from '../apimachinery/errors.js';
+import type { RestClient } from '../client/rest/rest-client.js';
+import { CONFIGMAPS, SECRETS, SERVICES } from '../client/rest/resources.js';
+import type { KubeObject } from '../client/rest/types.js';
+import type { EnvSources, ServiceLike } from './kuberuntime/env.js';
+import type { ObjectSource } from './volumes/plugin.js';
+
+interface DataObject extends KubeObject {
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+}
+
+async function getOrUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Both source interfaces over one client. Stateless; safe for concurrent use. */
+export function apiObjectSources(client: RestClient): EnvSources & ObjectSource {
+  const configMap = (ns: string, name: string) => getOrUndefined(client.resource<DataObject>(CONFIGMAPS, ns).get(name));
+  const secret = (ns: string, name: string) => getOrUndefined(client.resource<DataObject>(SECRETS, ns).get(name));
+  return {
+    configMap,
+    secret,
+    getConfigMap: configMap as ObjectSource['getConfigMap'],
+    getSecret: secret as ObjectSource['getSecret'],
+    async services(ns: string): Promise<ServiceLike[]> {
+      const own = (await client.resource<ServiceLike & KubeObject>(SERVICES, ns).list()).items;
+      if (ns === 'default') return own;
+      const master = await getOrUndefined(client.resource<ServiceLike & KubeObject>(SERVICES, 'default').get('kubernetes'));
+      return master ? [...own, master] : own;
+    },
+  };
+}

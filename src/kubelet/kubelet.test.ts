@@ -1,0 +1,113 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FakeClock } from '../util/clock.js';
+import { silentLogger } from '../util/log.js';
+import { PODS } from '../client/rest/resources.js';
+import { FakeCriClient } from './cri/fake-client.js';
+import { Kubelet } from './kubelet.js';
+import type { ApiPod } from './kuberuntime/pod-types.js';
+import type { PodVolumes } from './kuberuntime/runtime-manager.js';
+import { startApiFixture, testMachine, type ApiFixture } from './node/test-helpers.js';
+
+let fx: ApiFixture;
+before(async () => {
+  fx = await startApiFixture();
+});
+after(async () => {
+  await fx.close();
+});
+
+/** Polls through real API round trips (no timers) until `pred` holds. */
+async function eventually<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string): Promise<T> {
+  let v = await read();
+  for (let i = 0; i < 300 && !pred(v); i++) {
+    await new Promise<void>((r) => setImmediate(r));
+    v = await read();
+  }
+  assert.ok(pred(v), `timed out waiting for ${what}: ${JSON.stringify(v)}`);
+  return v;
+}
+
+const volumes: PodVolumes = { mountPodVolumes: async () => undefined, containerMounts: async () => [], unmountPodVolumes: async () => undefined };
+
+test('kubelet registers Ready, runs a bound pod, notices its exit and deletes it cleanly', async () => {
+  const clock = new FakeClock(Date.now());
+  const cri = new FakeCriClient({ clock });
+  cri.images.add('docker.io/library/busybox:latest');
+  const kubelet = new Kubelet({
+    client: fx.client,
+    cri,
+    identity: { nodeName: 'node-a', hostname: 'node-a', nodeIP: '10.9.0.1' },
+    machine: testMachine,
+    volumes,
+    env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
+    settings: { podLogsDir: '/tmp/pods', cgroupRoot: '/k8ts/node-a' },
+    clock,
+    logger: silentLogger,
+  });
+  const ac = new AbortController();
+  const running = kubelet.run(ac.signal);
+  try {
+    const node = await eventually(() => fx.nodes.get('node-a').catch(() => undefined), (n) => n?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True', 'node Ready');
+    assert.equal(node?.metadata.labels?.['kubernetes.io/hostname'], 'node-a');
+
+    const pods = fx.client.resource<ApiPod>(PODS, 'default');
+    await pods.create({
+      metadata: { name: 'bb', namespace: 'default' } as ApiPod['metadata'],
+      spec: { nodeName: 'node-a', hostNetwork: true, restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo started; sleep 3600'] }] },
+    });
+    const pod = await eventually(() => pods.get('bb'), (p) => p.status?.phase === 'Running', 'pod Running');
+    assert.match(pod.status?.containerStatuses?.[0]?.containerID ?? '', /^containerd:\/\//);
+    assert.equal(pod.status?.podIP, '10.9.0.1');
+    assert.equal(pod.status?.hostIP, '10.9.0.1');
+    assert.ok(pod.status?.startTime);
+
+    // The process ends; the relist (1 s on the injected clock) notices it.
+    const id = pod.status!.containerStatuses![0]!.containerID!.replace('containerd://', '');
+    cri.exitContainer(id, 3);
+    clock.step(1000);
+    const failed = await eventually(() => pods.get('bb'), (p) => p.status?.phase === 'Failed', 'pod Failed');
+    assert.equal(failed.status?.containerStatuses?.[0]?.state?.terminated?.exitCode, 3);
+
+    // A terminal pod is deleted at once by the API; the relist then cleans up what the runtime still holds.
+    await pods.delete('bb', { gracePeriodSeconds: 30 });
+    await eventually(() => pods.get('bb').then(() => 'present', () => 'gone'), (v) => v === 'gone', 'terminal pod deleted');
+    clock.step(1000);
+    await eventually(async () => cri.sandboxes.size, (n) => n === 0, 'orphan sandbox removed');
+
+    // A running pod is deleted gracefully: the kubelet stops it, then removes the object with a uid precondition.
+    await pods.create({
+      metadata: { name: 'web', namespace: 'default' } as ApiPod['metadata'],
+      spec: { nodeName: 'node-a', restartPolicy: 'Always', terminationGracePeriodSeconds: 5, containers: [{ name: 'c', image: 'busybox' }] },
+    });
+    const web = await eventually(() => pods.get('web'), (p) => p.status?.phase === 'Running', 'web Running');
+    assert.match(web.status?.podIP ?? '', /^10\.88\./);
+    await pods.delete('web');
+    await eventually(() => pods.get('web').then(() => 'present', () => 'gone'), (v) => v === 'gone', 'web deleted');
+    assert.equal(cri.sandboxes.size, 0);
+    const stop = cri.requestsOf('StopContainer').at(-1) as { timeout: string };
+    assert.equal(stop.timeout, '5');
+  } finally {
+    ac.abort();
+    await running;
+  }
+});
+
+test('relist kills runtime pods the API does not know', async () => {
+  const clock = new FakeClock(Date.now());
+  const cri = new FakeCriClient({ clock });
+  const kubelet = new Kubelet({
+    client: fx.client,
+    cri,
+    identity: { nodeName: 'node-b', hostname: 'node-b', nodeIP: '10.9.0.2' },
+    machine: testMachine,
+    volumes,
+    env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
+    settings: { podLogsDir: '/tmp/pods', cgroupRoot: '/k8ts/node-b' },
+    clock,
+    logger: silentLogger,
+  });
+  await cri.runPodSandbox({ config: { metadata: { name: 'ghost', namespace: 'default', uid: 'ghost-uid' }, labels: { 'io.kubernetes.pod.uid': 'ghost-uid' } } });
+  await kubelet.relist();
+  assert.equal(cri.sandboxes.size, 0);
+});

@@ -1,0 +1,305 @@
+/**
+ * The kubelet: registers the node, keeps its Lease and status fresh, and runs the pods bound to it.
+ *
+ * Pods come from an informer restricted to `spec.nodeName=<node>`; handlers only enqueue `ns/name` keys and
+ * a work queue hands each key to one worker at a time (the per-pod serialization upstream's pod workers
+ * give). `syncPod(key)` is idempotent: it reads the pod from the cache, moves its runtime state one step
+ * toward the spec, and writes status only when it changed. A relist of the runtime every second (the
+ * PLEG's job) enqueues pods whose containers changed state, and kills runtime pods no longer in the API.
+ */
+import { isNotFound } from '../apimachinery/errors.js';
+import { splitNamespaceKey } from '../apimachinery/meta.js';
+import { SharedInformer } from '../client/informer/shared-informer.js';
+import { listWatchFor } from '../client/informer/list-watch.js';
+import type { RestClient } from '../client/rest/rest-client.js';
+import { LEASES, NODES, PODS } from '../client/rest/resources.js';
+import { RateLimitingWorkQueue } from '../client/workqueue/rate-limiting-queue.js';
+import { runWorkers } from '../client/workqueue/run-workers.js';
+import type { Lease } from '../client/leaderelection/lease-lock.js';
+import type { Clock } from '../util/clock.js';
+import type { Logger } from '../util/log.js';
+import type { CriClient } from './cri/service.js';
+import { BackOff } from './lifecycle/backoff.js';
+import type { EnvSources } from './kuberuntime/env.js';
+import { POD_NAME_LABEL, POD_NAMESPACE_LABEL, POD_UID_LABEL } from './kuberuntime/labels.js';
+import type { ApiPod } from './kuberuntime/pod-types.js';
+import { RuntimeManager, type PodVolumes } from './kuberuntime/runtime-manager.js';
+import { runtimeSnapshot } from './kuberuntime/runtime-state.js';
+import type { SandboxSettings } from './kuberuntime/sandbox-config.js';
+import type { MachineInfo } from './node/machine-info.js';
+import { NODE_LEASE_NAMESPACE, NodeLeaseController } from './node/node-lease.js';
+import { NodeStatusManager } from './node/node-status-manager.js';
+import { nodeStatusFields, type NodeIdentity } from './node/node-object.js';
+import type { Node } from './node/types.js';
+import { writeConflist } from './cni/conflist.js';
+import { ApiEventRecorder } from './event-recorder.js';
+import { criExecRunner } from './kuberuntime/exec-runner.js';
+import { HandlerRunner, runPostStartHook, runPreStopHook } from './lifecycle/hooks.js';
+import type { EventRecorder } from './prober/events.js';
+import { Prober } from './prober/prober.js';
+import { ProbeManager } from './prober/prober-manager.js';
+import type { ApiPodStatus } from './kuberuntime/pod-types.js';
+import { generateAPIPodStatus } from './status/pod-status.js';
+import { PodStatusManager } from './status/status-manager.js';
+
+/** Everything the kubelet needs, injected. */
+export interface KubeletOptions {
+  client: RestClient;
+  cri: CriClient;
+  identity: NodeIdentity;
+  machine: MachineInfo;
+  volumes: PodVolumes;
+  env: EnvSources;
+  settings: SandboxSettings;
+  clock: Clock;
+  logger: Logger;
+  /** Prefix of container ids (`containerd`). */
+  runtimeName?: string;
+  /** Default 1 s. */
+  relistPeriodMs?: number;
+  /** Every pod is synced at least this often (back-off expiry, image retries); default 10 s. */
+  resyncPeriodMs?: number;
+  /** Concurrent pod syncs; default 10. */
+  workers?: number;
+  nodeStatusUpdateFrequencyMs?: number;
+  /** Default: lifecycle's preStop runner over CRI ExecSync. */
+  preStop?: RuntimeManagerPreStop;
+  /** Default: an {@link ApiEventRecorder}. */
+  recorder?: EventRecorder;
+  /** Extra NotReady reasons for the node. */
+  extraHealth?: () => string[];
+  /** Where to write the node's CNI conflist once Node.spec.podCIDR is known; omitted: CNI is not managed. */
+  cni?: { confDir: string; ipamDataDir?: string };
+}
+
+type RuntimeManagerPreStop = ConstructorParameters<typeof RuntimeManager>[0]['preStop'];
+
+/**
+ * One node's kubelet. `run` may be called once; it resolves after `signal` aborts and every loop stopped.
+ * Running pods are left running on abort (as upstream's kubelet leaves containers behind when it exits).
+ */
+export class Kubelet {
+  readonly nodeStatus: NodeStatusManager;
+  readonly lease: NodeLeaseController;
+  readonly runtime: RuntimeManager;
+  readonly podStatus: PodStatusManager;
+  readonly informer: SharedInformer<ApiPod>;
+  readonly probes: ProbeManager;
+  readonly recorder: EventRecorder;
+  /** The latest status computed per pod uid: what probe workers read. */
+  private readonly lastStatus = new Map<string, ApiPodStatus>();
+  private readonly queue: RateLimitingWorkQueue<string>;
+  private readonly o: KubeletOptions;
+  private lastSnapshot = new Map<string, string>();
+
+  constructor(options: KubeletOptions) {
+    this.o = options;
+    const { client, clock, logger, identity } = options;
+    this.nodeStatus = new NodeStatusManager({
+      nodes: client.resource<Node>(NODES),
+      runtime: options.cri,
+      identity,
+      machine: options.machine,
+      clock,
+      logger: logger.child('node-status'),
+      updateFrequencyMs: options.nodeStatusUpdateFrequencyMs,
+      extraHealth: options.extraHealth,
+    });
+    this.lease = new NodeLeaseController({
+      leases: client.resource<Lease>(LEASES, NODE_LEASE_NAMESPACE),
+      nodeName: identity.nodeName,
+      nodeUID: () => this.nodeStatus.uid(),
+      clock,
+      logger: logger.child('node-lease'),
+    });
+    const allocatable = nodeStatusFields(identity, options.machine, '').allocatable;
+    this.recorder = options.recorder ?? new ApiEventRecorder({ client, nodeName: identity.nodeName, clock, logger: logger.child('events') });
+    const exec = criExecRunner(options.cri);
+    const hooks = new HandlerRunner({
+      clock,
+      exec,
+      podIP: (p) => this.lastStatus.get(p.metadata.uid)?.podIP,
+      recorder: this.recorder,
+    });
+    const preStop: RuntimeManagerPreStop =
+      options.preStop ??
+      ((id, pod, container, grace) =>
+        runPreStopHook({ runner: hooks, recorder: this.recorder, clock }, id, pod as never, container as never, grace));
+    this.runtime = new RuntimeManager({
+      cri: options.cri,
+      runtimeName: options.runtimeName ?? 'containerd',
+      volumes: options.volumes,
+      env: options.env,
+      settings: options.settings,
+      hostIP: () => identity.nodeIP,
+      memoryCapacity: options.machine.memoryCapacity,
+      nodeAllocatable: () => ({ ...allocatable }),
+      backOff: new BackOff({ clock }),
+      logger: logger.child('runtime'),
+      preStop,
+      recorder: this.recorder,
+      postStart: async (id, pod, container) => {
+        const r = await runPostStartHook(
+          {
+            runner: hooks,
+            recorder: this.recorder,
+            killContainer: (cid) => this.runtime.stopContainer(cid, pod.spec.terminationGracePeriodSeconds ?? 30),
+          },
+          id,
+          pod as never,
+          container as never,
+        );
+        return r.ok ? undefined : { reason: r.reason, message: r.message };
+      },
+    });
+    this.probes = new ProbeManager({
+      clock,
+      logger: logger.child('prober'),
+      prober: new Prober({ clock, exec, recorder: this.recorder, logger: logger.child('prober') }),
+      getPodStatus: (uid) => this.lastStatus.get(uid) as never,
+      onLivenessFailure: (containerID, message, failure) => {
+        const pod = failure.pod as unknown as ApiPod;
+        this.recorder.event(
+          { kind: 'Pod', apiVersion: 'v1', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, fieldPath: `spec.containers{${failure.container.name}}` },
+          'Normal',
+          'Killing',
+          message,
+        );
+        const grace = failure.probeTerminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+        void this.runtime.stopContainer(containerID, grace).then(
+          () => this.enqueueUid(pod.metadata.uid),
+          (err: unknown) => logger.warn('could not kill unhealthy container', { containerID, err }),
+        );
+      },
+    });
+    for (const results of [this.probes.readiness, this.probes.startup]) results.onUpdate((u) => this.enqueueUid(u.podUID));
+    const pods = client.resource<ApiPod>(PODS);
+    this.podStatus = new PodStatusManager(pods);
+    this.informer = new SharedInformer<ApiPod>({
+      name: 'pods',
+      listerWatcher: listWatchFor(pods, { fieldSelector: `spec.nodeName=${identity.nodeName}` }),
+      clock,
+      logger,
+    });
+    this.queue = new RateLimitingWorkQueue<string>({ clock });
+    const enqueue = (p: Readonly<ApiPod>) => this.queue.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
+    this.informer.addEventHandler({
+      onAdd: enqueue,
+      onUpdate: (_old, p) => enqueue(p),
+      onDelete: (p) => {
+        const obj = 'obj' in p ? (p.obj as Readonly<ApiPod> | undefined) : (p as Readonly<ApiPod>);
+        if (obj?.metadata) enqueue(obj);
+      },
+    });
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const { logger } = this.o;
+    const loops: Promise<unknown>[] = [this.nodeStatus.run(signal), this.lease.run(signal), this.informer.run(signal)];
+    if (await this.informer.whenSynced(signal)) {
+      loops.push(runWorkers(this.queue, this.o.workers ?? 10, (key, s) => this.syncPod(key, s), signal, { logger }));
+      loops.push(
+        this.every(this.o.relistPeriodMs ?? 1000, async (s) => {
+          await this.ensureCniConfig();
+          await this.relist(s);
+        }, signal),
+      );
+      loops.push(
+        this.every(this.o.resyncPeriodMs ?? 10_000, async () => {
+          for (const p of this.informer.lister.list()) this.queue.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
+        }, signal),
+      );
+    }
+    await Promise.all(loops);
+    await this.probes.stop();
+  }
+
+  /** The idempotent per-pod step (see the module comment). A pod missing from the cache is done. */
+  async syncPod(key: string, signal?: AbortSignal): Promise<void> {
+    const { namespace, name } = splitNamespaceKey(key);
+    const cached = this.informer.lister.byNamespace(namespace).get(name);
+    if (!cached) return; // runtime leftovers are the relist's job
+    const pod = structuredClone(cached) as ApiPod;
+    if (pod.metadata.deletionTimestamp) {
+      const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      await this.runtime.killPod(pod, grace, signal);
+      try {
+        await this.o.client
+          .resource<ApiPod>(PODS, namespace)
+          .delete(name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid }, signal });
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+      this.probes.removePod(pod as never);
+      this.lastStatus.delete(pod.metadata.uid);
+      this.podStatus.forget(pod.metadata.uid);
+      return;
+    }
+    const result = await this.runtime.syncPod(pod, signal);
+    this.probes.addPod(pod as never);
+    const status = generateAPIPodStatus({ pod, result, hostIP: this.o.identity.nodeIP, now: this.o.clock.now(), probes: this.probes });
+    this.lastStatus.set(pod.metadata.uid, status);
+    if ((status.phase === 'Succeeded' || status.phase === 'Failed') && result.state.sandboxes.some((s) => s.ready)) {
+      // A finished pod keeps its containers (for logs) but not its sandbox.
+      await this.runtime.stopPodSandboxes(pod, result.state, 0, signal);
+    }
+    await this.podStatus.setPodStatus(pod, status, signal);
+  }
+
+  /** Enqueues pods whose runtime state changed since the last relist; kills runtime pods the API no longer has. */
+  async relist(signal?: AbortSignal): Promise<void> {
+    const snapshot = await runtimeSnapshot(this.o.cri, signal);
+    const byUid = new Map(this.informer.lister.list().map((p) => [p.metadata.uid, p]));
+    for (const [uid, print] of snapshot) {
+      const pod = byUid.get(uid);
+      if (pod) {
+        if (this.lastSnapshot.get(uid) !== print) this.queue.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+      } else {
+        await this.killOrphan(uid, signal);
+      }
+    }
+    this.lastSnapshot = snapshot;
+  }
+
+  private enqueueUid(uid: string): void {
+    const pod = this.informer.lister.list().find((p) => p.metadata.uid === uid);
+    if (pod) this.queue.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+  }
+
+  /** Writes the CNI conflist for the node's podCIDR (idempotent; nothing until a podCIDR is assigned). */
+  async ensureCniConfig(): Promise<void> {
+    const cidr = this.nodeStatus.podCIDR();
+    if (!this.o.cni || !cidr) return;
+    const wrote = await writeConflist(this.o.cni.confDir, {
+      nodeName: this.o.identity.nodeName,
+      podCIDR: cidr,
+      ipamDataDir: this.o.cni.ipamDataDir,
+    });
+    if (wrote) this.o.logger.info('wrote CNI config', { podCIDR: cidr, dir: this.o.cni.confDir });
+  }
+
+  private async killOrphan(uid: string, signal?: AbortSignal): Promise<void> {
+    const sandboxes = (await this.o.cri.listPodSandbox({ filter: { label_selector: { [POD_UID_LABEL]: uid } } }, { signal })).items;
+    const labels = sandboxes[0]?.labels ?? {};
+    const pod: ApiPod = {
+      metadata: { uid, name: labels[POD_NAME_LABEL] ?? uid, namespace: labels[POD_NAMESPACE_LABEL] ?? 'default' },
+      spec: { containers: [] },
+    };
+    this.o.logger.info('killing orphaned pod', { uid });
+    await this.runtime.killPod(pod, 0, signal);
+    this.probes.removePod(pod as never);
+    this.lastStatus.delete(uid);
+    this.podStatus.forget(uid);
+  }
+
+  private async every(ms: number, fn: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await fn(signal);
+      } catch (err) {
+        if (!signal.aborted) this.o.logger.warn('periodic task failed', { err });
+      }
+      await this.o.clock.sleep(ms, signal).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FakeCriClient } from '../cri/fake-client.js';
+import { imagePullPolicy, pullImage } from './image-puller.js';
+
+test('imagePullPolicy defaults like the API', () => {
+  const cases = [
+    { image: 'busybox', want: 'Always' },
+    { image: 'busybox:latest', want: 'Always' },
+    { image: 'busybox:1.36', want: 'IfNotPresent' },
+    { image: '127.0.0.1:5000/x', want: 'Always' },
+    { image: '127.0.0.1:5000/x:2', want: 'IfNotPresent' },
+    { image: 'busybox@sha256:abc', want: 'IfNotPresent' },
+  ];
+  for (const c of cases) assert.equal(imagePullPolicy({ image: c.image }), c.want, c.image);
+  assert.equal(imagePullPolicy({ image: 'busybox', imagePullPolicy: 'Never' }), 'Never');
+});
+
+test('pullImage per policy and presence', async () => {
+  const cases = [
+    { name: 'present, IfNotPresent: no pull', image: 'local:1', policy: 'IfNotPresent', wantReason: undefined, wantPulls: 0 },
+    { name: 'absent, Never', image: 'other:1', policy: 'Never', wantReason: 'ErrImageNeverPull', wantPulls: 0 },
+    { name: 'absent, pullable', image: 'remote:1', policy: 'IfNotPresent', wantReason: undefined, wantPulls: 1 },
+    { name: 'absent, unpullable', image: 'nowhere:1', policy: 'IfNotPresent', wantReason: 'ErrImagePull', wantPulls: 1 },
+    { name: 'present, Always, pull fails: local copy', image: 'local:1', policy: 'Always', wantReason: undefined, wantPulls: 1 },
+  ];
+  for (const c of cases) {
+    const cri = new FakeCriClient();
+    cri.images.add('docker.io/library/local:1');
+    cri.images.addPullable('docker.io/library/remote:1');
+    const got = await pullImage(cri, { image: c.image, imagePullPolicy: c.policy });
+    assert.equal('reason' in got ? got.reason : undefined, c.wantReason, c.name);
+    assert.equal(cri.requestsOf('PullImage').length, c.wantPulls, c.name);
+  }
+});

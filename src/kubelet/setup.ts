@@ -1,0 +1,124 @@
+/**
+ * Assembles a node: containerd (started and supervised here, or an existing socket), the local images,
+ * the volume manager and the kubelet. `cmd/kubelet.ts` and integration tests share it, so both run the
+ * same wiring.
+ */
+import { hostname as osHostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { RestClient } from '../client/rest/rest-client.js';
+import { realClock, type Clock } from '../util/clock.js';
+import type { Logger } from '../util/log.js';
+import { apiObjectSources } from './api-sources.js';
+import { startContainerd, type ContainerdHandle } from './containerd/supervisor.js';
+import { createCriClient } from './cri/client.js';
+import type { CriClient } from './cri/service.js';
+import { buildLocalImages } from './images/catalog.js';
+import { importArchive } from './images/import.js';
+import { Kubelet } from './kubelet.js';
+import { readMachineInfo } from './node/machine-info.js';
+import { SystemMounter } from './volumes/mounter.js';
+import { VolumePluginRegistry } from './volumes/plugin.js';
+import { standardVolumePlugins } from './volumes/standard-plugins.js';
+import { VolumeManager } from './volumes/volume-manager.js';
+
+export interface NodeSetupOptions {
+  client: RestClient;
+  nodeName?: string;
+  nodeIP?: string;
+  /** Kubelet state (volumes under `<rootDir>/pods`), pod logs under `<rootDir>/logs` unless `podLogsDir`. */
+  rootDir: string;
+  podLogsDir?: string;
+  /** An existing runtime's socket; when absent, containerd is started with its data under `containerdDataDir`. */
+  criSocket?: string;
+  containerdDataDir?: string;
+  /** Build busybox/pause/nginx and import them into the started containerd (default true). */
+  importImages?: boolean;
+  registryMirror?: string;
+  /** Default `/k8ts-<node>`. */
+  cgroupRoot?: string;
+  clusterDNS?: string[];
+  clusterDomain?: string;
+  labels?: Record<string, string>;
+  maxPods?: number;
+  kubeletPort?: number;
+  clock?: Clock;
+  logger: Logger;
+}
+
+/** A node that runs until stopped. */
+export interface NodeHandle {
+  nodeName: string;
+  kubelet: Kubelet;
+  cri: CriClient;
+  containerd?: ContainerdHandle;
+  /** Resolves when the kubelet's loops end (after `stop`). */
+  done: Promise<void>;
+  /** Stops the kubelet, then the containerd it started (removing its pods). Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** The first non-internal IPv4 address of this machine (127.0.0.1 when there is none). */
+export function defaultNodeIP(): string {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
+  const clock = o.clock ?? realClock;
+  const nodeName = (o.nodeName ?? osHostname()).toLowerCase();
+  const cgroupRoot = o.cgroupRoot ?? `/k8ts-${nodeName}`;
+  let containerd: ContainerdHandle | undefined;
+  let cri: CriClient;
+  const cniConfDir = join(o.containerdDataDir ?? join(o.rootDir, 'containerd'), 'cni', 'net.d');
+  if (o.criSocket) {
+    cri = createCriClient({ endpoint: o.criSocket });
+  } else {
+    const dataDir = o.containerdDataDir ?? join(o.rootDir, 'containerd');
+    containerd = await startContainerd({ dataDir, cgroupRoot, registryMirror: o.registryMirror, cniConfDir, logger: o.logger.child('containerd') });
+    cri = containerd.cri;
+    if (o.importImages ?? true) {
+      for (const archive of await buildLocalImages(join(dataDir, 'images'))) await importArchive({ socket: containerd.socket, file: archive.file });
+    }
+  }
+  const objects = apiObjectSources(o.client);
+  const mounter = new SystemMounter();
+  const volumes = new VolumeManager({
+    kubeletRoot: o.rootDir,
+    plugins: new VolumePluginRegistry(standardVolumePlugins({ mounter, objects, clock, logger: o.logger.child('volumes') })),
+    mounter,
+    logger: o.logger.child('volumes'),
+  });
+  const kubelet = new Kubelet({
+    client: o.client,
+    cri,
+    identity: { nodeName, hostname: nodeName, nodeIP: o.nodeIP ?? defaultNodeIP(), labels: o.labels, maxPods: o.maxPods, kubeletPort: o.kubeletPort },
+    machine: readMachineInfo(o.rootDir),
+    volumes,
+    env: objects,
+    settings: { podLogsDir: o.podLogsDir ?? join(o.rootDir, 'logs'), cgroupRoot, clusterDNS: o.clusterDNS, clusterDomain: o.clusterDomain },
+    clock,
+    logger: o.logger,
+    cni: o.criSocket ? undefined : { confDir: cniConfDir },
+  });
+  const ac = new AbortController();
+  const done = kubelet.run(ac.signal);
+  let stopping: Promise<void> | undefined;
+  return {
+    nodeName,
+    kubelet,
+    cri,
+    containerd,
+    done,
+    stop() {
+      stopping ??= (async () => {
+        ac.abort();
+        await done;
+        if (containerd) await containerd.stop();
+        else cri.close?.();
+      })();
+      return stopping;
+    },
+  };
+}
