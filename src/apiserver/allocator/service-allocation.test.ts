@@ -59,3 +59,16 @@ test('dry-run allocation persists nothing', async () => {
   assert.equal(await store.get('/registry/ranges/serviceips'), undefined);
   await store.close();
 });
+
+test('an update that drops NodePorts (NodePort → ClusterIP) gives them back', async () => {
+  const store = openSqliteStore(':memory:');
+  const hooks = new ServiceAllocator(store, { serviceCIDR: '10.43.0.0/16', nodePortRange: { min: 30000, max: 30000 } }).hooks();
+  const np = svc({ type: 'NodePort', ports: [{ port: 80 }] });
+  await hooks.beginCreate!(np, ctx);
+  const asClusterIP = svc({ type: 'ClusterIP', clusterIP: (np.spec as { clusterIP: string }).clusterIP, ports: [{ port: 80 }] });
+  await hooks.beginUpdate!(asClusterIP, np, ctx);
+  assert.equal((asClusterIP.spec as { ports: { nodePort?: number }[] }).ports[0]!.nodePort, undefined);
+  await hooks.afterUpdate!(asClusterIP, np, ctx);
+  await hooks.beginCreate!(svc({ type: 'NodePort', ports: [{ port: 1 }] }), ctx); // the only port is free again
+  await store.close();
+});

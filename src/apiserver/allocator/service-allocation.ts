@@ -169,6 +169,16 @@ export class ServiceAllocator {
           for (const u of undo.reverse()) await u();
         };
       },
+      afterUpdate: async (svc: KObject, old: KObject) => {
+        const s = specOf(svc);
+        const o = specOf(old);
+        if (o.clusterIP && o.clusterIP !== 'None' && o.clusterIP !== s.clusterIP) {
+          const off = offsetIn(this.range, o.clusterIP);
+          if (off !== undefined) await this.ips.release(off);
+        }
+        const kept = new Set((s.ports ?? []).map((p) => p.nodePort));
+        for (const p of o.ports ?? []) if (p.nodePort && !kept.has(p.nodePort)) await this.ports.release(p.nodePort - this.portMin);
+      },
       afterDelete: async (svc: KObject) => this.releaseAll(svc),
     };
   }

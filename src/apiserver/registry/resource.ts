@@ -66,6 +66,8 @@ export interface ResourceDefinition {
 export interface WriteHooks {
   beginCreate?(obj: KObject, ctx: RequestContext): Promise<(() => Promise<void>) | void>;
   beginUpdate?(obj: KObject, old: KObject, ctx: RequestContext): Promise<(() => Promise<void>) | void>;
+  /** After an update was stored: release what the old object held and the new one does not. */
+  afterUpdate?(obj: KObject, old: KObject, ctx: RequestContext): Promise<void>;
   afterDelete?(obj: KObject, ctx: RequestContext): Promise<void>;
 }
 

@@ -206,6 +206,7 @@ export class GenericStore {
       try {
         const res = await this.storage.update(key, encodeForStorage(desired), kv!.modRevision, { ttlSeconds: this.def.ttlSeconds });
         desired.metadata.resourceVersion = String(res.modRevision);
+        await this.def.hooks?.afterUpdate?.(desired, current, ctx);
         return { object: desired, created: false };
       } catch (err) {
         if (undo) await undo();
