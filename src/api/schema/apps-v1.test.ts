@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import protobuf from 'protobufjs/minimal.js';
 import { effectiveListType } from './dsl.js';
 import { appsV1Kinds } from './apps-v1.js';
 import { Deployment, DeploymentSpec } from './apps-v1-deployment.js';
@@ -10,6 +9,7 @@ import { openapiV3ForGroupVersion } from './openapi.js';
 import { decodeK8sProtobuf } from './protobuf.js';
 import { buildSchemaRegistry } from './registry.js';
 import { KUBECTL_GROUP_BODIES } from './testdata/kubectl-bodies-groups.js';
+import { entry, envelope, message, str, sub, varint, type Part } from './testdata/protobuf-builders.js';
 import { assertCapturedBodiesDecode, assertOpenAPIServes, assertResources } from './testdata/served-group.js';
 
 const registry = buildSchemaRegistry();
@@ -76,40 +76,16 @@ test('apps/v1 OpenAPI marks Deployment strategy retainKeys and its required fiel
 });
 
 // --- protobuf -----------------------------------------------------------------------------------------------------
-type Part = (w: protobuf.Writer) => void;
-const message = (...parts: Part[]): Uint8Array => {
-  const w = protobuf.Writer.create();
-  for (const p of parts) p(w);
-  return w.finish();
-};
-const str =
-  (no: number, s: string): Part =>
-  (w) =>
-    w.uint32((no << 3) | 2).string(s);
-const bytesField =
-  (no: number, b: Uint8Array): Part =>
-  (w) =>
-    w.uint32((no << 3) | 2).bytes(b);
-const sub = (no: number, ...parts: Part[]): Part => bytesField(no, message(...parts));
-const varint =
-  (no: number, v: number): Part =>
-  (w) =>
-    w.uint32(no << 3).int64(v);
-const entry = (no: number, key: string, value: string): Part => sub(no, str(1, key), str(2, value));
-const envelope = (apiVersion: string, kind: string, body: Uint8Array): Uint8Array =>
-  Uint8Array.from([
-    ...[0x6b, 0x38, 0x73, 0x00],
-    ...message(sub(1, str(1, apiVersion), str(2, kind)), bytesField(2, body), str(3, ''), str(4, '')),
-  ]);
+const strEntry = (no: number, key: string, value: string): Part => entry(no, key, str(2, value));
 
 test('a hand-built Deployment protobuf decodes to the JSON kubectl 1.27 sends', () => {
-  const labels = entry(11, 'app', 'web');
+  const labels = strEntry(11, 'app', 'web');
   const body = message(
     sub(1, str(1, 'web'), str(2, ''), str(3, ''), labels), // ObjectMeta: name, generateName, namespace, labels
     sub(
       2, // DeploymentSpec
       varint(1, 3), // replicas
-      sub(2, entry(1, 'app', 'web')), // selector.matchLabels
+      sub(2, strEntry(1, 'app', 'web')), // selector.matchLabels
       sub(
         3, // template
         sub(1, labels), // metadata.labels

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import protobuf from 'protobufjs/minimal.js';
 import { buildSchemaRegistry } from './registry.js';
 import {
   ProtobufDecodeError,
@@ -12,44 +11,11 @@ import {
 } from './protobuf.js';
 import { PodPortForwardOptions } from './core-v1-options.js';
 import { KUBECTL_CAPTURED_BODIES } from './testdata/kubectl-bodies.js';
+import { entry, envelope, int32, message, raw, str, sub, varint, type Part } from './testdata/protobuf-builders.js';
 
 const registry = buildSchemaRegistry();
 
-// --- tiny protobuf builders -----------------------------------------------------------------------------------
-type Part = (w: protobuf.Writer) => void;
-const message = (...parts: Part[]): Uint8Array => {
-  const w = protobuf.Writer.create();
-  for (const p of parts) p(w);
-  return w.finish();
-};
-const str =
-  (no: number, s: string): Part =>
-  (w) =>
-    w.uint32((no << 3) | 2).string(s);
-const raw =
-  (no: number, b: Uint8Array): Part =>
-  (w) =>
-    w.uint32((no << 3) | 2).bytes(b);
-const sub = (no: number, ...parts: Part[]): Part => raw(no, message(...parts));
-const varint =
-  (no: number, v: number): Part =>
-  (w) =>
-    w.uint32(no << 3).int64(v);
-/** int32 the way Go writes it: negative values sign-extended to 10 bytes. */
-const int32 =
-  (no: number, v: number): Part =>
-  (w) =>
-    w.uint32(no << 3).int32(v);
-const entry = (no: number, key: string, value: Part): Part => sub(no, str(1, key), value);
-
-const envelope = (apiVersion: string, kind: string, body: Uint8Array): Uint8Array =>
-  Uint8Array.from([
-    0x6b,
-    0x38,
-    0x73,
-    0x00,
-    ...message(sub(1, str(1, apiVersion), str(2, kind)), raw(2, body), str(3, ''), str(4, '')),
-  ]);
+// --- builders (testdata/protobuf-builders.ts) ---------------------------------------------------------------
 /** ObjectMeta as Go writes it: every non-pointer string present, creationTimestamp an empty message. */
 const objectMeta = (name: string, ...extra: Part[]): Part =>
   sub(
