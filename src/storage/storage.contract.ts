@@ -4,8 +4,9 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store, WatchEvent, Watch } from './interface.js';
+import type { Store, Watch } from './interface.js';
 import { isStorageError, type StorageErrorCode } from './errors.js';
+import { take } from '../testing/watch-events.js';
 
 export interface StoreHarness {
   /** Opens a fresh empty store; called once per test. */
@@ -24,26 +25,8 @@ async function rejectsWith(p: Promise<unknown>, code: StorageErrorCode): Promise
   });
 }
 
-/** Reads `n` events from a watch, failing if they do not arrive within `ms`. */
-export async function take(w: Watch, n: number, ms = 10_000): Promise<WatchEvent[]> {
-  const out: WatchEvent[] = [];
-  if (n === 0) return out;
-  const it = w[Symbol.asyncIterator]();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${n} events, got ${out.length}`)), ms);
-  });
-  try {
-    while (out.length < n) {
-      const r = await Promise.race([it.next(), timeout]);
-      if (r.done) throw new Error(`watch ended after ${out.length} of ${n} events`);
-      out.push(r.value);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-  return out;
-}
+/** Reads `n` events from a watch, failing if they do not arrive within `ms` (shared with the backends' tests). */
+export { take };
 
 /** Resolves with the error the watch fails with, or rejects if it yields an event or stays quiet. */
 async function watchError(w: Watch, ms = 10_000): Promise<unknown> {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { Etcd3 } from 'etcd3';
 import { startEtcd, type EtcdProcess } from '../../testing/etcd-process.js';
 import { isStorageError, type StorageErrorCode } from '../errors.js';
-import type { Watch, WatchEvent } from '../interface.js';
+import type { WatchEvent } from '../interface.js';
+import { take } from '../../testing/watch-events.js';
 import { openEtcdStore, type EtcdStore } from './store.js';
 
 async function rejectsWith(p: Promise<unknown>, code: StorageErrorCode): Promise<void> {
@@ -12,25 +13,6 @@ async function rejectsWith(p: Promise<unknown>, code: StorageErrorCode): Promise
     assert.ok(isStorageError(e, code), `expected StorageError ${code}, got ${String(e)}`);
     return true;
   });
-}
-
-/** Reads `n` events or fails after `ms`. */
-async function take(w: Watch, n: number, ms = 10_000): Promise<WatchEvent[]> {
-  const out: WatchEvent[] = [];
-  const it = w[Symbol.asyncIterator]();
-  const deadline = Date.now() + ms;
-  while (out.length < n) {
-    let timer: NodeJS.Timeout | undefined;
-    const r = await Promise.race([
-      it.next(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out with ${out.length}/${n} events`)), deadline - Date.now());
-      }),
-    ]).finally(() => clearTimeout(timer));
-    if (r.done) throw new Error(`watch ended after ${out.length}/${n} events`);
-    out.push(r.value);
-  }
-  return out;
 }
 
 describe('EtcdStore', () => {

@@ -5,26 +5,8 @@ import { createServer, type Socket } from 'node:net';
 import { startEtcd, type EtcdProcess } from '../../testing/etcd-process.js';
 import { findFreePort } from '../../testing/ports.js';
 import { isStorageError } from '../errors.js';
-import type { Watch, WatchEvent } from '../interface.js';
+import { take } from '../../testing/watch-events.js';
 import { openEtcdStore, type EtcdStore } from './store.js';
-
-async function take(w: Watch, n: number, ms = 10_000): Promise<WatchEvent[]> {
-  const out: WatchEvent[] = [];
-  const it = w[Symbol.asyncIterator]();
-  const deadline = Date.now() + ms;
-  while (out.length < n) {
-    let timer: NodeJS.Timeout | undefined;
-    const r = await Promise.race([
-      it.next(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out with ${out.length}/${n} events`)), deadline - Date.now());
-      }),
-    ]).finally(() => clearTimeout(timer));
-    if (r.done) throw new Error(`watch ended after ${out.length}/${n} events`);
-    out.push(r.value);
-  }
-  return out;
-}
 
 /** Resolves with how long `p` took to reject, asserting it rejects with Unavailable naming `endpoint`. */
 async function unavailableWithin(p: Promise<unknown>, endpoint: string): Promise<number> {

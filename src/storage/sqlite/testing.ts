@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Watch, WatchEvent } from '../interface.js';
 import type { StorageErrorCode } from '../errors.js';
 import { isStorageError } from '../errors.js';
+import { take as takeEvents } from '../../testing/watch-events.js';
 
 /** A fresh temp directory for this test file, removed (also on failure) when the file's tests finish. */
 export function tempDir(prefix = 'k8ts-sqlite-'): string {
@@ -14,25 +15,8 @@ export function tempDir(prefix = 'k8ts-sqlite-'): string {
   return dir;
 }
 
-/** Reads exactly `n` events, failing after `ms` instead of hanging the test run. */
-export async function take(w: Watch, n: number, ms = 5000): Promise<WatchEvent[]> {
-  const it = w[Symbol.asyncIterator]();
-  const out: WatchEvent[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} events, got ${out.length}`)), ms);
-  });
-  try {
-    while (out.length < n) {
-      const r = await Promise.race([it.next(), timeout]);
-      if (r.done) throw new Error(`watch ended after ${out.length} of ${n} events`);
-      out.push(r.value);
-    }
-    return out;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Reads exactly `n` events, failing after `ms` (5 s here: the SQLite backend delivers in-process). */
+export const take = (w: Watch, n: number, ms = 5000): Promise<WatchEvent[]> => takeEvents(w, n, ms);
 
 /** Resolves when nothing is immediately ready: lets queued group commits (setImmediate) run. */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
