@@ -11,6 +11,9 @@ import { writeAdminKubeconfig } from './kubeconfig.js';
 import { createLogger, type Logger } from '../util/log.js';
 import { onShutdown } from './shutdown.js';
 
+/** The first node's IP in the default cluster CIDR (10.42.0.0/16): where pods reach the API server. */
+export const DEFAULT_ADVERTISE_ADDRESS = '10.42.0.1';
+
 /** The API server's flags, shared by `k8ts apiserver` and `k8ts server`. */
 export const apiserverFlags = {
   'data-dir': { type: 'string', default: '/var/lib/k8ts' },
@@ -18,7 +21,7 @@ export const apiserverFlags = {
   'bind-address': { type: 'string', default: '0.0.0.0' },
   datastore: { type: 'string' },
   'service-cluster-ip-range': { type: 'string', default: '10.43.0.0/16' },
-  'advertise-address': { type: 'string', default: '10.42.0.1' },
+  'advertise-address': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -67,7 +70,7 @@ export async function startApiServerComponent(values: ApiserverValues, log: Logg
     store,
     logger: log.child('apiserver'),
     serviceCIDR,
-    advertiseAddress: String(values['advertise-address']),
+    advertiseAddress: typeof values['advertise-address'] === 'string' ? values['advertise-address'] : DEFAULT_ADVERTISE_ADDRESS,
     advertisePort: port,
   });
   const stop = async () => {
