@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../testing/ports.js';
+import { cniNames } from '../kubelet/cni/conflist.js';
 
 const cli = fileURLToPath(new URL('./k8ts.js', import.meta.url));
 
@@ -46,8 +47,27 @@ test('k8ts server serves /readyz, writes a kubeconfig kubectl can use, and stops
     });
     assert.equal(out.trim(), 'ok');
     assert.ok(existsSync(join(dir, 'db', 'state.db')), 'default datastore is sqlite under the data dir');
+    // The server's own node registers Ready with the first /24 of --cluster-cidr and its gateway as InternalIP.
+    const kubectl = (args: string[]) =>
+      execFileSync('kubectl', args, { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'kcache') }, encoding: 'utf8' });
+    let nodes = '';
+    for (const until = Date.now() + 60_000; !/ Ready /.test(nodes); ) {
+      assert.ok(Date.now() < until, `no Ready node after 60 s: ${nodes}; log:\n${log}`);
+      await new Promise((r) => setTimeout(r, 500));
+      nodes = kubectl(['get', 'nodes', '--no-headers']);
+    }
+    const nodeName = kubectl(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}']);
+    assert.equal(
+      kubectl(['get', 'node', nodeName, '-o', 'jsonpath={.spec.podCIDR} {.status.addresses[?(@.type=="InternalIP")].address}']),
+      '10.42.0.0/24 10.42.0.1',
+    );
+    const { bridgeName } = cniNames(nodeName);
+    assert.match(execFileSync('ip', ['-4', 'addr', 'show', 'dev', bridgeName], { encoding: 'utf8' }), /inet 10\.42\.0\.1\/24/);
     child.kill('SIGTERM');
     assert.equal(await waitExit(child, 10_000), 0, `unclean exit; log:\n${log}`);
+    // Stopping removed the node's bridge, its containerd's mounts and its service route.
+    assert.throws(() => execFileSync('ip', ['link', 'show', 'dev', bridgeName], { stdio: 'ignore' }));
+    assert.doesNotMatch(readFileSync('/proc/self/mountinfo', 'utf8'), new RegExp(dir));
   } finally {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -78,6 +98,25 @@ test('k8ts server names the problem with a bad --datastore or an unreachable etc
     const unreachable = await run(['--port', String(await findFreePort()), '--datastore', `etcd:http://127.0.0.1:${deadPort}`]);
     assert.equal(unreachable.code, 1);
     assert.match(unreachable.err, new RegExp(`127\\.0\\.0\\.1:${deadPort}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('k8ts server run by another user than root says the node needs root and how to run without it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
+  chmodSync(dir, 0o777);
+  try {
+    const c = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(await findFreePort())], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      uid: 65534,
+      gid: 65534,
+    });
+    let err = '';
+    c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    assert.equal(await waitExit(c, 30_000), 2, err);
+    assert.match(err, /the node needs root/);
+    assert.match(err, /--disable-agent/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
