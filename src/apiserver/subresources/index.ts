@@ -4,6 +4,7 @@ import { serveBinding } from './binding.js';
 import { serveEviction } from './eviction.js';
 import { serveTokenRequest, TokenSigner } from './token.js';
 import { servePodLogs } from './pod-proxy.js';
+import { serveNodeProxy } from './node-proxy.js';
 
 /**
  * The subresources that are operations rather than views of the object, by `group/resource/subresource`.
@@ -16,6 +17,7 @@ export function builtinSubresources(signer: TokenSigner): Map<string, Subresourc
   m.set('/pods/eviction', serveEviction);
   m.set('/serviceaccounts/token', serveTokenRequest(signer));
   m.set('/pods/log', servePodLogs);
+  m.set('/nodes/proxy', serveNodeProxy);
   const upgradeOnly: SubresourceHandler = async () => {
     throw badRequest('Upgrade request required');
   };

@@ -38,6 +38,11 @@ before(async () => {
       res.end(new URL(req.url, 'http://x').searchParams.get('tailLines') === '1' ? 'line2\n' : 'line1\nline2\n');
       return;
     }
+    if (req.url?.startsWith('/stats/summary')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ node: { nodeName: 'n1' }, url: req.url, method: req.method }));
+      return;
+    }
     res.writeHead(404);
     res.end();
   });
@@ -106,4 +111,12 @@ test('a pod that is not scheduled has no kubelet to reach', async () => {
   const out = await api.kubectl(['logs', 'lonely', '-n', 'px']);
   assert.notEqual(out.code, 0);
   assert.match(out.stderr, /does not have a host assigned/);
+});
+
+test('nodes/proxy forwards any path and query to the node\'s kubelet (kubectl get --raw)', async () => {
+  const out = await api.kubectl(['get', '--raw', '/api/v1/nodes/n1/proxy/stats/summary?only_cpu_and_memory=true']);
+  assert.deepEqual(JSON.parse(out.stdout), { node: { nodeName: 'n1' }, url: '/stats/summary?only_cpu_and_memory=true', method: 'GET' });
+  const missing = await fetch(`${api.url}/api/v1/nodes/nope/proxy/healthz`);
+  assert.equal(missing.status, 404);
+  assert.equal(((await missing.json()) as { reason: string }).reason, 'NotFound');
 });
