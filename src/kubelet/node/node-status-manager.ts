@@ -12,7 +12,7 @@ import type { RuntimeService } from '../cri/service.js';
 import type { MachineInfo } from './machine-info.js';
 import { nextNodeConditions, withoutHeartbeats, type NodeHealth } from './node-conditions.js';
 import { initialNode, nodeLabels, nodeStatusFields, type NodeIdentity } from './node-object.js';
-import type { Node, NodeStatus } from './types.js';
+import type { ContainerImage, Node, NodeStatus } from './types.js';
 
 /** Options of {@link NodeStatusManager}. */
 export interface NodeStatusManagerOptions {
@@ -29,6 +29,10 @@ export interface NodeStatusManagerOptions {
   reportFrequencyMs?: number;
   /** Extra readiness checks (e.g. "CNI config not written yet"); each message makes the node NotReady. */
   extraHealth?: () => string[];
+  /** The eviction manager's pressure signals (MemoryPressure/DiskPressure/PIDPressure); absent: no pressure. */
+  pressure?: () => { memoryPressure: boolean; diskPressure: boolean; pidPressure: boolean };
+  /** Node.status.images; a failed listing keeps the last reported list. */
+  images?: (signal?: AbortSignal) => Promise<ContainerImage[]>;
 }
 
 /**
@@ -97,8 +101,10 @@ export class NodeStatusManager {
     this.observe(node);
     const health = await this.health(signal);
     const now = clock.now();
+    const images = this.options.images ? await this.options.images(signal).catch(() => node.status?.images) : node.status?.images;
     const status: NodeStatus = {
       ...node.status,
+      ...(images ? { images } : {}),
       ...nodeStatusFields(identity, machine, this.runtimeVersion ?? ''),
       conditions: nextNodeConditions(node.status?.conditions, health, now),
     };
@@ -169,7 +175,7 @@ export class NodeStatusManager {
       errors.push(`container runtime is down: ${err instanceof Error ? err.message : String(err)}`);
     }
     errors.push(...(this.options.extraHealth?.() ?? []));
-    return { runtimeErrors: errors };
+    return { runtimeErrors: errors, ...this.options.pressure?.() };
   }
 }
 

@@ -47,6 +47,13 @@ export interface NodeStatus {
   addresses?: NodeAddress[];
   daemonEndpoints?: { kubeletEndpoint?: { Port: number } };
   nodeInfo?: NodeSystemInfo;
+  images?: ContainerImage[];
+}
+
+/** One entry of Node.status.images. */
+export interface ContainerImage {
+  names: string[];
+  sizeBytes: number;
 }
 
 export interface Node extends KubeObject {
