@@ -1,18 +1,23 @@
 /**
  * `k8ts kubelet`: runs one node — containerd (its own, unless --container-runtime-endpoint names one), the
- * local images, and the kubelet — against an API server given by a kubeconfig. Flags only; the wiring is
- * kubelet/setup.ts.
+ * local images, and the kubelet — against an API server given by a kubeconfig; or, with --runtime=fake, one
+ * or more hollow nodes (no containers, no root). Flags only; the wiring is kubelet/setup.ts and
+ * kubelet/hollow/.
  */
+import { hostname as osHostname } from 'node:os';
 import { resolve } from 'node:path';
 import { RestClient } from '../client/rest/rest-client.js';
+import { realClock } from '../util/clock.js';
 import { createLogger } from '../util/log.js';
 import { startNode } from '../kubelet/setup.js';
+import { hollowPodCIDRs, startHollowFleet } from '../kubelet/hollow/hollow-fleet.js';
 import { parseFlags, parsePort, UsageError } from './flags.js';
 import { onShutdown } from './shutdown.js';
 
 export const kubeletUsage = `Usage: k8ts kubelet --kubeconfig FILE [flags]
 
-Registers this machine as a Node and runs the pods bound to it with containerd.
+Registers this machine as a Node and runs the pods bound to it with containerd. With --runtime=fake it
+runs hollow nodes instead: real kubelets over an in-memory runtime whose containers run without processes.
 
 Flags:
   --kubeconfig FILE                    how to reach the API server (required)
@@ -29,8 +34,32 @@ Flags:
   --cluster-domain DOMAIN              (default cluster.local)
   --node-labels K=V,...                extra labels to register the node with
   --max-pods N                         (default 110)
-  --kubelet-port PORT                  published in Node.status.daemonEndpoints (default: none)
+  --port PORT, --kubelet-port PORT     the kubelet's HTTP server (logs, exec, port-forward, stats), published in
+                                       Node.status.daemonEndpoints (default 10250; 0 picks a free port)
+  --address IP                         address the kubelet's HTTP server binds (default 0.0.0.0)
+  --pod-manifest-path DIR              run the Pod manifests in DIR as static pods (mirrored in the API)
+  --file-check-frequency DURATION      how often DIR is re-read besides file events (default 20s)
+  --kube-api-qps N                     client-side API rate limit (default 50)
+  --kube-api-burst N                   (default 100)
+  --runtime containerd|fake            fake: hollow nodes, no containerd, no root (default containerd)
+  --hollow-nodes N                     with --runtime=fake: run N nodes named NAME-0 … NAME-(N-1) (default 1)
+  --pod-cidr CIDR                      with --runtime=fake: pod IPs (N nodes: one /24 each, in order);
+                                       default the Node's spec.podCIDR
 `;
+
+/** Parses a Go-style duration of one unit (`20s`, `500ms`, `1m`) into milliseconds. */
+export function parseDurationMs(flag: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(value);
+  if (!m) throw new UsageError(`--${flag} ${JSON.stringify(value)}: not a duration (e.g. 20s, 500ms)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+  return Number(m[1]) * unit;
+}
+
+function positiveInt(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag} must be a positive integer`);
+  return n;
+}
 
 function parseLabels(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
@@ -61,6 +90,15 @@ export async function runKubelet(args: string[]): Promise<void> {
     'node-labels': { type: 'string' },
     'max-pods': { type: 'string', default: '110' },
     'kubelet-port': { type: 'string' },
+    port: { type: 'string' },
+    address: { type: 'string', default: '0.0.0.0' },
+    'pod-manifest-path': { type: 'string' },
+    'file-check-frequency': { type: 'string', default: '20s' },
+    'kube-api-qps': { type: 'string', default: '50' },
+    'kube-api-burst': { type: 'string', default: '100' },
+    runtime: { type: 'string', default: 'containerd' },
+    'hollow-nodes': { type: 'string', default: '1' },
+    'pod-cidr': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -70,9 +108,46 @@ export async function runKubelet(args: string[]): Promise<void> {
   if (!values.kubeconfig) throw new UsageError('--kubeconfig is required');
   const maxPods = Number(values['max-pods']);
   if (!Number.isInteger(maxPods) || maxPods <= 0) throw new UsageError('--max-pods must be a positive integer');
+  const portFlag = values.port ?? values['kubelet-port'] ?? '10250';
+  const kubeletPort = portFlag === '0' ? 0 : parsePort('port', portFlag);
+  const qps = positiveInt('kube-api-qps', values['kube-api-qps']);
+  const burst = positiveInt('kube-api-burst', values['kube-api-burst']);
+  const hollowNodes = positiveInt('hollow-nodes', values['hollow-nodes']);
+  const fileCheckFrequencyMs = parseDurationMs('file-check-frequency', values['file-check-frequency']!);
+  const runtime = values.runtime;
+  if (runtime !== 'containerd' && runtime !== 'fake') throw new UsageError(`--runtime ${JSON.stringify(runtime)}: want containerd or fake`);
+  if (runtime !== 'fake' && (hollowNodes !== 1 || values['pod-cidr'])) throw new UsageError('--hollow-nodes and --pod-cidr need --runtime=fake');
+  const staticPodPath = values['pod-manifest-path'] && resolve(values['pod-manifest-path']);
   const logger = createLogger('kubelet');
-  const client = RestClient.fromKubeconfig(resolve(values.kubeconfig), { component: 'kubelet', logger });
+  if (runtime === 'fake') {
+    try {
+      hollowPodCIDRs(values['pod-cidr'], hollowNodes);
+    } catch (err) {
+      throw new UsageError(`--pod-cidr: ${(err as Error).message}`, { cause: err });
+    }
+    const fleet = startHollowFleet({
+      kubeconfig: resolve(values.kubeconfig),
+      count: hollowNodes,
+      nodeName: values['node-name'] ?? osHostname(),
+      podCIDR: values['pod-cidr'],
+      staticPodPath,
+      labels: parseLabels(values['node-labels']),
+      maxPods,
+      qps,
+      burst,
+      clock: realClock,
+      logger,
+    });
+    logger.info('hollow nodes running', { nodes: fleet.nodes.length, first: fleet.nodes[0]?.nodeName });
+    onShutdown(logger, () => fleet.stop(), 60_000);
+    await fleet.done;
+    return;
+  }
+  const client = RestClient.fromKubeconfig(resolve(values.kubeconfig), { component: 'kubelet', logger, qps, burst });
+  // Static pods reach the Kubelet once setup.ts forwards NodeSetupOptions.staticPodPath/fileCheckFrequencyMs.
+  const staticPods = staticPodPath ? { staticPodPath, fileCheckFrequencyMs } : {};
   const node = await startNode({
+    ...staticPods,
     client,
     nodeName: values['node-name'],
     nodeIP: values['node-ip'],
@@ -87,7 +162,8 @@ export async function runKubelet(args: string[]): Promise<void> {
     clusterDomain: values['cluster-domain'],
     labels: parseLabels(values['node-labels']),
     maxPods,
-    kubeletPort: values['kubelet-port'] ? parsePort('--kubelet-port', values['kubelet-port']) : undefined,
+    kubeletPort,
+    kubeletAddress: values.address,
     logger,
   });
   logger.info('kubelet running', { node: node.nodeName });

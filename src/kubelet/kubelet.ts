@@ -6,7 +6,12 @@
  * give). `syncPod(key)` is idempotent: it reads the pod from the cache, moves its runtime state one step
  * toward the spec, and writes status only when it changed. A relist of the runtime every second (the
  * PLEG's job) enqueues pods whose containers changed state, and kills runtime pods no longer in the API.
+ *
+ * Static pods (`staticPodPath`) come from manifest files instead: they share the `ns/name` keys and the
+ * sync step with API pods, count as known in the relist, and are shown in the API by mirror pods that carry
+ * their status (config/). A mirror pod is never run; one without a static pod is deleted.
  */
+import { setMaxListeners } from 'node:events';
 import { isNotFound } from '../apimachinery/errors.js';
 import { splitNamespaceKey } from '../apimachinery/meta.js';
 import { SharedInformer } from '../client/informer/shared-informer.js';
@@ -41,6 +46,10 @@ import { ProbeManager } from './prober/prober-manager.js';
 import type { ApiPodStatus } from './kuberuntime/pod-types.js';
 import { generateAPIPodStatus } from './status/pod-status.js';
 import { PodStatusManager } from './status/status-manager.js';
+import { StaticPodFileSource } from './config/file-source.js';
+import { isMirrorPodOf, MirrorClient } from './config/mirror-client.js';
+import { podKey, StaticPodSet } from './config/static-pod-set.js';
+import { isMirrorPod } from './config/static-pod.js';
 
 /** Everything the kubelet needs, injected. */
 export interface KubeletOptions {
@@ -70,6 +79,14 @@ export interface KubeletOptions {
   extraHealth?: () => string[];
   /** Where to write the node's CNI conflist once Node.spec.podCIDR is known; omitted: CNI is not managed. */
   cni?: { confDir: string; ipamDataDir?: string };
+  /** A directory of static pod manifests (--pod-manifest-path); omitted: no static pods. */
+  staticPodPath?: string;
+  /** How often `staticPodPath` is re-read besides fs.watch events (--file-check-frequency); default 20 s. */
+  fileCheckFrequencyMs?: number;
+  /** Runs probes; default a {@link Prober} (exec over CRI, HTTP/TCP/gRPC to the pod IP). */
+  prober?: ConstructorParameters<typeof ProbeManager>[0]['prober'];
+  /** Runs postStart/preStop handlers; default a {@link HandlerRunner} (exec over CRI, HTTP to the pod IP). */
+  lifecycleHandlers?: HandlerRunner;
 }
 
 type RuntimeManagerPreStop = ConstructorParameters<typeof RuntimeManager>[0]['preStop'];
@@ -90,6 +107,10 @@ export class Kubelet {
   private readonly lastStatus = new Map<string, ApiPodStatus>();
   private readonly queue: RateLimitingWorkQueue<string>;
   private readonly o: KubeletOptions;
+  /** Static pods by key: what should run and what must still be killed. */
+  readonly staticPods = new StaticPodSet();
+  private readonly staticSource: StaticPodFileSource | undefined;
+  private readonly mirrors: MirrorClient;
   private lastSnapshot = new Map<string, string>();
 
   constructor(options: KubeletOptions) {
@@ -115,12 +136,9 @@ export class Kubelet {
     const allocatable = nodeStatusFields(identity, options.machine, '').allocatable;
     this.recorder = options.recorder ?? new ApiEventRecorder({ client, nodeName: identity.nodeName, clock, logger: logger.child('events') });
     const exec = criExecRunner(options.cri);
-    const hooks = new HandlerRunner({
-      clock,
-      exec,
-      podIP: (p) => this.lastStatus.get(p.metadata.uid)?.podIP,
-      recorder: this.recorder,
-    });
+    const hooks =
+      options.lifecycleHandlers ??
+      new HandlerRunner({ clock, exec, podIP: (p) => this.lastStatus.get(p.metadata.uid)?.podIP, recorder: this.recorder });
     const preStop: RuntimeManagerPreStop =
       options.preStop ??
       ((id, pod, container, grace) =>
@@ -155,7 +173,7 @@ export class Kubelet {
     this.probes = new ProbeManager({
       clock,
       logger: logger.child('prober'),
-      prober: new Prober({ clock, exec, recorder: this.recorder, logger: logger.child('prober') }),
+      prober: options.prober ?? new Prober({ clock, exec, recorder: this.recorder, logger: logger.child('prober') }),
       getPodStatus: (uid) => this.lastStatus.get(uid) as never,
       onLivenessFailure: (containerID, message, failure) => {
         const pod = failure.pod as unknown as ApiPod;
@@ -191,11 +209,32 @@ export class Kubelet {
         if (obj?.metadata) enqueue(obj);
       },
     });
+    this.mirrors = new MirrorClient(client, identity.nodeName);
+    if (options.staticPodPath) {
+      this.staticSource = new StaticPodFileSource({
+        dir: options.staticPodPath,
+        nodeName: identity.nodeName,
+        clock,
+        logger: logger.child('static-pods'),
+        periodMs: options.fileCheckFrequencyMs,
+      });
+      this.staticSource.onUpdate((pods) => {
+        for (const key of this.staticPods.update(pods)) this.queue.add(key);
+      });
+    }
   }
 
   async run(signal: AbortSignal): Promise<void> {
     const { logger } = this.o;
+    // Every worker's in-flight API and CRI calls listen on this signal: many listeners are expected, not a leak.
+    setMaxListeners(0, signal);
     const loops: Promise<unknown>[] = [this.nodeStatus.run(signal), this.lease.run(signal), this.informer.run(signal)];
+    if (this.staticSource) {
+      // Every source is read once before any sync, so neither the relist nor a mirror pod's sync mistakes
+      // a static pod for an orphan (upstream's sourcesReady).
+      await this.staticSource.scan().catch((err: unknown) => logger.warn('static pod scan failed', { err }));
+      loops.push(this.staticSource.run(signal));
+    }
     if (await this.informer.whenSynced(signal)) {
       loops.push(runWorkers(this.queue, this.o.workers ?? 10, (key, s) => this.syncPod(key, s), signal, { logger }));
       loops.push(
@@ -207,6 +246,7 @@ export class Kubelet {
       loops.push(
         this.every(this.o.resyncPeriodMs ?? 10_000, async () => {
           for (const p of this.informer.lister.list()) this.queue.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`);
+          for (const key of this.staticPods.keys()) this.queue.add(key);
         }, signal),
       );
     }
@@ -214,15 +254,42 @@ export class Kubelet {
     await this.probes.stop();
   }
 
+  /**
+   * The pods this kubelet runs, as its HTTP server (logs, exec, stats) must see them: API pods and static
+   * pods, never a mirror pod (its uid is not the one the runtime knows).
+   */
+  listPods(): Readonly<ApiPod>[] {
+    const api = this.informer.lister.list().filter((p) => !isMirrorPod(p) && !this.staticPods.get(podKey(p)));
+    return [...api, ...this.staticPods.keys().map((k) => this.staticPods.get(k)!)];
+  }
+
+  /** The pod running as `namespace/name`: a static pod rather than its mirror pod. */
+  getPod(namespace: string, name: string): Readonly<ApiPod> | undefined {
+    return this.staticPods.get(`${namespace}/${name}`) ?? this.informer.lister.byNamespace(namespace).get(name);
+  }
+
   /** The idempotent per-pod step (see the module comment). A pod missing from the cache is done. */
   async syncPod(key: string, signal?: AbortSignal): Promise<void> {
     const { namespace, name } = splitNamespaceKey(key);
+    for (const old of this.staticPods.terminatingUnder(key)) {
+      // A removed or replaced static pod stops (gracefully) before its successor starts.
+      await this.terminatePod(structuredClone(old) as ApiPod, old.spec.terminationGracePeriodSeconds ?? 30, signal);
+      this.staticPods.terminated(key, old.metadata.uid);
+    }
     const cached = this.informer.lister.byNamespace(namespace).get(name);
+    const staticPod = this.staticPods.get(key);
+    if (staticPod) return this.syncStaticPod(structuredClone(staticPod) as ApiPod, cached, signal);
     if (!cached) return; // runtime leftovers are the relist's job
+    if (isMirrorPod(cached)) {
+      // A mirror pod whose static pod is gone (manifest removed): the API must not show it any more.
+      await this.mirrors.deleteMirrorPod(namespace, name, cached.metadata.uid, signal);
+      this.podStatus.forget(cached.metadata.uid);
+      return;
+    }
     const pod = structuredClone(cached) as ApiPod;
     if (pod.metadata.deletionTimestamp) {
       const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-      await this.runtime.killPod(pod, grace, signal);
+      await this.terminatePod(pod, grace, signal);
       try {
         await this.o.client
           .resource<ApiPod>(PODS, namespace)
@@ -230,11 +297,40 @@ export class Kubelet {
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
-      this.probes.removePod(pod as never);
-      this.lastStatus.delete(pod.metadata.uid);
-      this.podStatus.forget(pod.metadata.uid);
       return;
     }
+    const status = await this.runPod(pod, signal);
+    await this.podStatus.setPodStatus(pod, status, signal);
+  }
+
+  /**
+   * Runs a static pod and keeps its mirror pod: one that was deleted (or mirrors an older version) is
+   * replaced, and the static pod's status is written to it. The pod runs whether or not the API is there.
+   */
+  private async syncStaticPod(pod: ApiPod, cached: Readonly<ApiPod> | undefined, signal?: AbortSignal): Promise<void> {
+    let mirror = cached && isMirrorPod(cached) ? cached : undefined;
+    if (mirror && (mirror.metadata.deletionTimestamp || !isMirrorPodOf(mirror, pod))) {
+      await this.mirrors.deleteMirrorPod(mirror.metadata.namespace ?? 'default', mirror.metadata.name, mirror.metadata.uid, signal);
+      this.podStatus.forget(mirror.metadata.uid);
+      mirror = undefined;
+    }
+    // The status continues from the last one computed (start time, transition times), not from the manifest.
+    pod.status = this.lastStatus.get(pod.metadata.uid) ?? mirror?.status ?? pod.status;
+    const status = await this.runPod(pod, signal);
+    if (!mirror) {
+      if (cached && !isMirrorPod(cached)) {
+        this.o.logger.warn('an API pod has the name of a static pod; no mirror pod', { pod: podKey(pod) });
+        return;
+      }
+      // Undefined when it exists already and the cache lags: its watch event brings the pod back here.
+      mirror = await this.mirrors.createMirrorPod(pod, this.nodeStatus.uid(), signal);
+      if (!mirror) return;
+    }
+    await this.podStatus.setPodStatus(structuredClone(mirror) as ApiPod, status, signal);
+  }
+
+  /** One runtime step for a pod that should run; resolves its API status (also remembered for probes). */
+  private async runPod(pod: ApiPod, signal?: AbortSignal): Promise<ApiPodStatus> {
     const result = await this.runtime.syncPod(pod, signal);
     this.probes.addPod(pod as never);
     const status = generateAPIPodStatus({ pod, result, hostIP: this.o.identity.nodeIP, now: this.o.clock.now(), probes: this.probes });
@@ -243,7 +339,15 @@ export class Kubelet {
       // A finished pod keeps its containers (for logs) but not its sandbox.
       await this.runtime.stopPodSandboxes(pod, result.state, 0, signal);
     }
-    await this.podStatus.setPodStatus(pod, status, signal);
+    return status;
+  }
+
+  /** Kills a pod's containers and sandboxes and forgets it. */
+  private async terminatePod(pod: ApiPod, gracePeriodSeconds: number, signal?: AbortSignal): Promise<void> {
+    await this.runtime.killPod(pod, gracePeriodSeconds, signal);
+    this.probes.removePod(pod as never);
+    this.lastStatus.delete(pod.metadata.uid);
+    this.podStatus.forget(pod.metadata.uid);
   }
 
   /** Enqueues pods whose runtime state changed since the last relist; kills runtime pods the API no longer has. */
@@ -251,7 +355,7 @@ export class Kubelet {
     const snapshot = await runtimeSnapshot(this.o.cri, signal);
     const byUid = new Map(this.informer.lister.list().map((p) => [p.metadata.uid, p]));
     for (const [uid, print] of snapshot) {
-      const pod = byUid.get(uid);
+      const pod = byUid.get(uid) ?? this.staticPods.byUid(uid);
       if (pod) {
         if (this.lastSnapshot.get(uid) !== print) this.queue.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
       } else {
@@ -262,7 +366,7 @@ export class Kubelet {
   }
 
   private enqueueUid(uid: string): void {
-    const pod = this.informer.lister.list().find((p) => p.metadata.uid === uid);
+    const pod = this.informer.lister.list().find((p) => p.metadata.uid === uid) ?? this.staticPods.byUid(uid);
     if (pod) this.queue.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
   }
 

@@ -205,3 +205,48 @@ test('Status reports NetworkReady as configured; calls after close fail', async 
   fake.close();
   await assert.rejects(fake.version({}), (e: unknown) => e instanceof CriError && e.code === GrpcCode.UNAVAILABLE);
 });
+
+test('FakeCriClient options: a pod network hook, pulls of any image, no call log', async () => {
+  const given: string[] = [];
+  const released: string[] = [];
+  let n = 0;
+  const cri = new FakeCriClient({
+    podNetwork: {
+      allocate: (id) => {
+        given.push(id);
+        if (given.length === 2) throw new Error('pool exhausted');
+        return `10.200.0.${10 + n++}`;
+      },
+      release: (id) => released.push(id),
+    },
+    pullAnyImage: true,
+    recordCalls: false,
+  });
+  const run = (name: string, network?: 'NODE') =>
+    cri.runPodSandbox({
+      config: {
+        metadata: { name, namespace: 'default', uid: `uid-${name}` },
+        linux: network ? { security_context: { namespace_options: { network } } } : undefined,
+      },
+    });
+  const { pod_sandbox_id: a } = await run('a');
+  assert.equal((await cri.podSandboxStatus({ pod_sandbox_id: a })).status?.network?.ip, '10.200.0.10');
+  await assert.rejects(run('b'), /failed to setup network for sandbox.*pool exhausted/);
+  await assert.doesNotReject(run('b'), 'a failed sandbox releases its name');
+  const { pod_sandbox_id: h } = await run('h', 'NODE');
+  assert.equal(given.length, 3, 'host-network sandboxes get no pod IP');
+  await cri.removePodSandbox({ pod_sandbox_id: a });
+  assert.deepEqual(released, [a]);
+  assert.ok(h);
+  assert.equal((await cri.pullImage({ image: { image: 'example.com/any/thing:v1' } })).image_ref.startsWith('sha256:'), true);
+  assert.equal(cri.calls.length, 0);
+});
+
+test('FakeCriClient idSeed keeps ids of several fakes apart', async () => {
+  const config = { metadata: { name: 'p', namespace: 'default', uid: 'u' } };
+  const ids = await Promise.all(
+    ['node-a', 'node-b', 'node-a'].map(async (idSeed) => (await new FakeCriClient({ idSeed }).runPodSandbox({ config })).pod_sandbox_id),
+  );
+  assert.notEqual(ids[0], ids[1]);
+  assert.equal(ids[0], ids[2], 'ids stay deterministic');
+});

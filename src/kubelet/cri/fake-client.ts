@@ -12,7 +12,7 @@ import { containerStats, containerSummary, labelsMatch, sandboxSummary, stringMa
 import { imageMethods, runtimeMethods, type CriClient } from './service.js';
 import type { Empty } from './types-runtime.js';
 
-export type { FakeContainer, FakeCriClientOptions, FakeSandbox, RecordedCriCall } from './fake-state.js';
+export type { FakeContainer, FakeCriClientOptions, FakePodNetwork, FakeSandbox, RecordedCriCall } from './fake-state.js';
 
 const EMPTY: Empty = {};
 
@@ -67,6 +67,15 @@ export class FakeCriClient extends FakeRuntimeState implements CriClient {
       }
       const id = this.newId('sandbox');
       this.reserve(`sandbox/${md.name}_${md.namespace}_${md.uid}_${md.attempt ?? 0}`, id, 'RunPodSandbox');
+      let ip = '';
+      if (network !== 'NODE') {
+        try {
+          ip = this.podNetwork ? this.podNetwork.allocate(id) : `10.88.0.${this.nextIp++}`;
+        } catch (err) {
+          this.release(id);
+          throw this.err('RunPodSandbox', GrpcCode.UNKNOWN, `failed to setup network for sandbox "${id}": ${(err as Error).message}`);
+        }
+      }
       this.sandboxes.set(id, {
         config,
         status: {
@@ -74,7 +83,7 @@ export class FakeCriClient extends FakeRuntimeState implements CriClient {
           metadata: { name: md.name, namespace: md.namespace, uid: md.uid, attempt: md.attempt ?? 0 },
           state: 'SANDBOX_READY',
           created_at: this.nowNanos(),
-          network: { ip: network === 'NODE' ? '' : `10.88.0.${this.nextIp++}`, additional_ips: [] },
+          network: { ip, additional_ips: [] },
           linux: null,
           labels: stringMap(config.labels),
           annotations: stringMap(config.annotations),
@@ -100,6 +109,7 @@ export class FakeCriClient extends FakeRuntimeState implements CriClient {
       for (const [id, c] of this.containers) if (c.pod_sandbox_id === sb.status.id) this.dropContainer(id);
       this.sandboxes.delete(sb.status.id);
       this.release(sb.status.id);
+      this.podNetwork?.release(sb.status.id);
       return EMPTY;
     });
 

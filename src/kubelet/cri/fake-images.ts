@@ -13,7 +13,11 @@ export class FakeImageStore {
   private readonly present = new Map<string, Image>();
   private readonly pullable = new Map<string, { size: number }>();
 
-  constructor(private readonly clock: Clock) {}
+  /** `pullAny`: every well-formed name can be pulled (a registry that has everything). */
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: { pullAny?: boolean } = {},
+  ) {}
 
   /** Puts an image into the runtime (as `ctr images import` would); returns it. Re-adding a name retags. */
   add(name: string, options: { size?: number } = {}): Image {
@@ -66,7 +70,7 @@ export class FakeImageStore {
     } catch {
       return undefined;
     }
-    const source = this.pullable.get(full);
+    const source = this.pullable.get(full) ?? (this.options.pullAny ? { size: 1_000_000 } : undefined);
     return source ? this.add(full, source) : undefined;
   }
 

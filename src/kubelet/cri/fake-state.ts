@@ -42,6 +42,24 @@ export interface FakeCriClientOptions {
   clock?: Clock;
   /** Answers ExecSync; default: exit 0 with empty output. */
   execSync?: (containerId: string, cmd: string[]) => ExecSyncResponse;
+  /** Hands out pod IPs (the CNI's IPAM); default 10.88.0.2, .3, … never released. */
+  podNetwork?: FakePodNetwork;
+  /** Keep every call in `calls` (default true); a long-running fake (a hollow node) turns it off. */
+  recordCalls?: boolean;
+  /** PullImage succeeds for any name, as if every image were in the registry (default false). */
+  pullAnyImage?: boolean;
+  /** Mixed into generated sandbox/container ids, so several fakes in one process never share an id. */
+  idSeed?: string;
+}
+
+/**
+ * The pod network of a {@link FakeCriClient}: `allocate` gives a new POD-network sandbox its IP (throwing
+ * makes RunPodSandbox fail as a CNI ADD failure would); `release` is called once the sandbox is removed and
+ * must ignore ids it does not know.
+ */
+export interface FakePodNetwork {
+  allocate(sandboxId: string): string;
+  release(sandboxId: string): void;
 }
 
 /** See the module comment. */
@@ -58,6 +76,9 @@ export abstract class FakeRuntimeState {
 
   protected readonly clock: Clock;
   protected readonly execSyncHandler: (containerId: string, cmd: string[]) => ExecSyncResponse;
+  protected readonly podNetwork: FakePodNetwork | undefined;
+  private readonly recordCalls: boolean;
+  private readonly idSeed: string;
   private readonly injected = new Map<CriMethod, CriError[]>();
   private readonly reservedNames = new Map<string, string>();
   private seq = 0;
@@ -66,7 +87,10 @@ export abstract class FakeRuntimeState {
 
   constructor(options: FakeCriClientOptions = {}) {
     this.clock = options.clock ?? realClock;
-    this.images = new FakeImageStore(this.clock);
+    this.images = new FakeImageStore(this.clock, { pullAny: options.pullAnyImage });
+    this.podNetwork = options.podNetwork;
+    this.recordCalls = options.recordCalls ?? true;
+    this.idSeed = options.idSeed ?? '';
     this.execSyncHandler =
       options.execSync ?? (() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), exit_code: 0 }));
   }
@@ -98,7 +122,7 @@ export abstract class FakeRuntimeState {
   // ---- shared by the CRI methods ----
 
   protected run<T>(method: CriMethod, request: unknown, body: () => T): Promise<T> {
-    this.calls.push({ method, request });
+    if (this.recordCalls) this.calls.push({ method, request });
     if (this.closed) return Promise.reject(this.err(method, GrpcCode.UNAVAILABLE, 'client closed'));
     const injected = this.injected.get(method)?.shift();
     if (injected) return Promise.reject(injected);
@@ -162,7 +186,7 @@ export abstract class FakeRuntimeState {
   }
 
   protected newId(kind: string): string {
-    return createHash('sha256').update(`${kind}-${++this.seq}`).digest('hex');
+    return createHash('sha256').update(`${this.idSeed}${kind}-${++this.seq}`).digest('hex');
   }
 
   protected nowNanos(): string {
