@@ -50,6 +50,11 @@ import { StaticPodFileSource } from './config/file-source.js';
 import { isMirrorPodOf, MirrorClient } from './config/mirror-client.js';
 import { podKey, StaticPodSet } from './config/static-pod-set.js';
 import { isMirrorPod } from './config/static-pod.js';
+import { NodeHousekeeping } from './gc/housekeeping.js';
+import type { HousekeepingConfig } from './gc/housekeeping-flags.js';
+import { listNodeStatusImages } from './gc/node-images.js';
+import type { EvictionStatus } from './eviction/eviction-manager.js';
+import { podIsEvicted } from './eviction/message.js';
 
 /** Everything the kubelet needs, injected. */
 export interface KubeletOptions {
@@ -79,6 +84,8 @@ export interface KubeletOptions {
   extraHealth?: () => string[];
   /** Where to write the node's CNI conflist once Node.spec.podCIDR is known; omitted: CNI is not managed. */
   cni?: { confDir: string; ipamDataDir?: string };
+  /** Container/image GC and the eviction manager; omitted: none run (hollow nodes, unit tests). */
+  housekeeping?: { config: HousekeepingConfig; rootDir: string; imageFsPath?: string; sandboxImage: string };
   /** A directory of static pod manifests (--pod-manifest-path); omitted: no static pods. */
   staticPodPath?: string;
   /** How often `staticPodPath` is re-read besides fs.watch events (--file-check-frequency); default 20 s. */
@@ -109,6 +116,10 @@ export class Kubelet {
   private readonly o: KubeletOptions;
   /** Static pods by key: what should run and what must still be killed. */
   readonly staticPods = new StaticPodSet();
+  /** Set once the pod sources synced (see `run`), when housekeeping is configured. */
+  housekeeping?: NodeHousekeeping;
+  /** Pods the eviction manager killed: never restarted, whatever their restartPolicy. */
+  private readonly evicted = new Set<string>();
   private readonly staticSource: StaticPodFileSource | undefined;
   private readonly mirrors: MirrorClient;
   private lastSnapshot = new Map<string, string>();
@@ -125,6 +136,8 @@ export class Kubelet {
       logger: logger.child('node-status'),
       updateFrequencyMs: options.nodeStatusUpdateFrequencyMs,
       extraHealth: options.extraHealth,
+      pressure: () => this.housekeeping?.pressure() ?? { memoryPressure: false, diskPressure: false, pidPressure: false },
+      images: options.housekeeping ? (sig) => listNodeStatusImages(options.cri, options.housekeeping!.config.nodeStatusMaxImages, sig) : undefined,
     });
     this.lease = new NodeLeaseController({
       leases: client.resource<Lease>(LEASES, NODE_LEASE_NAMESPACE),
@@ -236,6 +249,26 @@ export class Kubelet {
       loops.push(this.staticSource.run(signal));
     }
     if (await this.informer.whenSynced(signal)) {
+      const h = this.o.housekeeping;
+      if (h) {
+        this.housekeeping = await NodeHousekeeping.create({
+          cri: this.o.cri,
+          config: h.config,
+          rootDir: h.rootDir,
+          imageFsPath: h.imageFsPath,
+          podLogsDir: this.o.settings.podLogsDir,
+          sandboxImage: h.sandboxImage,
+          memoryCapacity: this.o.machine.memoryCapacity,
+          listPods: () => this.listPods(),
+          podKnown: (uid) => this.informer.lister.list().some((p) => p.metadata.uid === uid) || !!this.staticPods.byUid(uid),
+          podsSynced: () => true, // created after the informer synced and the static pods were read
+          evictPod: (pod, grace, status) => this.evictPod(pod, grace, status),
+          recorder: this.recorder,
+          clock: this.o.clock,
+          logger: logger.child('housekeeping'),
+        });
+        loops.push(this.housekeeping.run(signal));
+      }
       loops.push(runWorkers(this.queue, this.o.workers ?? 10, (key, s) => this.syncPod(key, s), signal, { logger }));
       loops.push(
         this.every(this.o.relistPeriodMs ?? 1000, async (s) => {
@@ -299,8 +332,27 @@ export class Kubelet {
       }
       return;
     }
+    // An evicted pod stays Failed/Evicted: restarting it would undo the eviction.
+    if (this.evicted.has(pod.metadata.uid) || podIsEvicted(pod.status)) return;
     const status = await this.runPod(pod, signal);
     await this.podStatus.setPodStatus(pod, status, signal);
+  }
+
+  /** The eviction manager's kill: stop the pod, then report it Failed with the eviction's reason and message. */
+  private async evictPod(pod: ApiPod, grace: number, s: EvictionStatus): Promise<void> {
+    this.evicted.add(pod.metadata.uid);
+    await this.runtime.killPod(pod, grace);
+    const last = this.lastStatus.get(pod.metadata.uid) ?? pod.status ?? {};
+    const next: ApiPodStatus = {
+      ...last,
+      phase: s.phase,
+      reason: s.reason,
+      message: s.message,
+      conditions: [...(last.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), ...s.conditions],
+    };
+    this.lastStatus.set(pod.metadata.uid, next);
+    // Static pods are never evicted, so the pod is an API pod and its status goes to it directly.
+    await this.podStatus.setPodStatus(structuredClone(pod) as ApiPod, next);
   }
 
   /**
