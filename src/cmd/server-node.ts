@@ -116,7 +116,7 @@ export async function startServerNode(o: ServerNodeOptions): Promise<ServerNode>
   await ensureNodeHost(log);
   const nodeName = (o.nodeName ?? hostname()).toLowerCase();
   const podCIDR = firstNodeCIDR(o.clusterCIDR);
-  const client = RestClient.fromKubeconfig(o.kubeconfig, { component: 'kubelet', logger: log });
+  const client = RestClient.fromKubeconfig(o.kubeconfig, { component: 'kubelet', logger: log, qps: 50, burst: 100 });
   const agentDir = join(o.dataDir, 'agent');
   const rootDir = join(agentDir, 'kubelet');
   const { bridgeName, networkName } = cniNames(nodeName);

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { FakeClock } from '../../util/clock.js';
+import { criError, GrpcCode } from '../cri/errors.js';
 import { FakeCriClient } from '../cri/fake-client.js';
-import { imagePullPolicy, pullImage } from './image-puller.js';
+import { BackOff } from '../lifecycle/backoff.js';
+import { FakeRecorder } from '../prober/events.js';
+import { grpcErrorString, ImageManager, imagePullPolicy, pullImage } from './image-puller.js';
 
 test('imagePullPolicy defaults like the API', () => {
   const cases = [
@@ -31,5 +35,30 @@ test('pullImage per policy and presence', async () => {
     const got = await pullImage(cri, { image: c.image, imagePullPolicy: c.policy });
     assert.equal('reason' in got ? got.reason : undefined, c.wantReason, c.name);
     assert.equal(cri.requestsOf('PullImage').length, c.wantPulls, c.name);
+  }
+});
+
+test('grpcErrorString prints a CRI failure as grpc-go does', () => {
+  const cases = [
+    { name: 'unknown', err: criError('PullImage', GrpcCode.UNKNOWN, 'failed to pull'), want: 'rpc error: code = Unknown desc = failed to pull' },
+    { name: 'not found', err: criError('PullImage', GrpcCode.NOT_FOUND, 'no such image'), want: 'rpc error: code = NotFound desc = no such image' },
+    { name: 'plain error', err: new Error('boom'), want: 'boom' },
+  ];
+  for (const c of cases) assert.equal(grpcErrorString(c.err), c.want, c.name);
+});
+
+test('ImageManager records Pulled for a present image and ErrImageNeverPull for a missing one', async () => {
+  const cases = [
+    { name: 'present, IfNotPresent', image: 'local:1', policy: 'IfNotPresent', want: ['Normal Pulled Container image "local:1" already present on machine'] },
+    { name: 'absent, Never', image: 'other:1', policy: 'Never', want: ['Warning ErrImageNeverPull Container image "other:1" is not present with pull policy of Never'] },
+  ];
+  for (const c of cases) {
+    const cri = new FakeCriClient();
+    cri.images.add('docker.io/library/local:1');
+    const recorder = new FakeRecorder();
+    const images = new ImageManager({ cri, backOff: new BackOff({ clock: new FakeClock() }), recorder });
+    const pod = { metadata: { name: 'p', namespace: 'ns', uid: 'u' }, spec: { containers: [{ name: 'c', image: c.image, imagePullPolicy: c.policy }] } };
+    await images.ensureImageExists(pod, pod.spec.containers[0]!);
+    assert.deepEqual(recorder.lines(), c.want, c.name);
   }
 });

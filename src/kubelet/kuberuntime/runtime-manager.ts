@@ -5,6 +5,8 @@
  * CrashLoopBackOff. Running it again with nothing changed does nothing. Why a container is not running yet
  * comes back as a waiting reason for the status.
  */
+import { rm } from 'node:fs/promises';
+import { removeCgroups } from '../containerd/cleanup.js';
 import { isNotFound as isNotFoundError } from '../cri/errors.js';
 import type { CriClient } from '../cri/service.js';
 import type { Mount } from '../cri/types-runtime.js';
@@ -12,13 +14,14 @@ import { BackOff, decideBackOff } from '../lifecycle/backoff.js';
 import { computeInitContainerActions, shouldContainerBeRestarted, shouldRestartOnFailure } from '../lifecycle/restart-policy.js';
 import type { Logger } from '../../util/log.js';
 import { containerIdOnly } from '../prober/types.js';
-import { containerRef, type EventRecorder } from '../prober/events.js';
+import { containerRef, podRef, type EventRecorder } from '../prober/events.js';
 import { containerHash, generateContainerConfig } from './container-config.js';
 import { EnvResolutionError, makeEnvironmentVariables, type EnvSources } from './env.js';
-import { pullImage } from './image-puller.js';
+import { grpcMessage, ImageManager } from './image-puller.js';
+import { PodVolumesError } from '../volumes/errors.js';
 import type { ApiContainer, ApiPod } from './pod-types.js';
 import { getPodRuntimeState, latestByName, type PodRuntimeState, type RuntimeContainer } from './runtime-state.js';
-import { generatePodSandboxConfig, type SandboxSettings } from './sandbox-config.js';
+import { generatePodSandboxConfig, podCgroupParent, podLogsDirectory, type SandboxSettings } from './sandbox-config.js';
 
 /** The volume manager calls a pod sync needs (VolumeManager satisfies it). */
 export interface PodVolumes {
@@ -52,7 +55,10 @@ export interface RuntimeManagerOptions {
   hostIP: () => string;
   memoryCapacity: number;
   nodeAllocatable?: () => Record<string, string>;
+  /** The container restart back-off (CrashLoopBackOff). */
   backOff: BackOff;
+  /** The image pull back-off (ImagePullBackOff); default a fresh one on the restart back-off's clock. */
+  imageBackOff?: BackOff;
   logger: Logger;
   /** Records Created/Started/BackOff/Failed events; optional. */
   recorder?: EventRecorder;
@@ -61,6 +67,12 @@ export interface RuntimeManagerOptions {
    * it failed (the hook runner has then killed the container). Optional.
    */
   postStart?: (containerID: string, pod: ApiPod, container: ApiContainer) => Promise<WaitingReason | undefined>;
+  /**
+   * Removes a pod's cgroup (`<cgroupRoot>/pod<uid>`) in every hierarchy once its sandboxes are gone, and
+   * resolves the directories it could not remove; default: containerd/cleanup's removeCgroups. (containerd
+   * leaves the pod-level cgroup behind on cgroup v1.)
+   */
+  removePodCgroup?: (cgroupParent: string) => Promise<string[]>;
   /** Runs a container's preStop hook and resolves the seconds it used; optional. */
   preStop?: (containerID: string, pod: ApiPod, container: ApiContainer, gracePeriodSeconds: number) => Promise<number>;
 }
@@ -72,7 +84,15 @@ export interface RuntimeManagerOptions {
  * concurrently. `syncPod` and `killPod` are idempotent.
  */
 export class RuntimeManager {
-  constructor(private readonly options: RuntimeManagerOptions) {}
+  private readonly images: ImageManager;
+
+  constructor(private readonly options: RuntimeManagerOptions) {
+    this.images = new ImageManager({
+      cri: options.cri,
+      backOff: options.imageBackOff ?? new BackOff({ clock: options.backOff.clock }),
+      recorder: options.recorder,
+    });
+  }
 
   state(uid: string, signal?: AbortSignal): Promise<PodRuntimeState> {
     return getPodRuntimeState(this.options.cri, this.options.runtimeName, uid, signal);
@@ -88,14 +108,16 @@ export class RuntimeManager {
       const done = sandbox && !shouldRestartOnFailure(pod) && state.containers.length > 0;
       if (done) return { state, waiting, initialized: true };
       if (sandbox) await this.stopPodSandboxes(pod, state, 0, signal);
-      await this.options.volumes.mountPodVolumes(pod as never);
+      // Upstream waits for every volume before it creates the sandbox: the pod stays ContainerCreating and
+      // each failed volume is a FailedMount event; the periodic resync retries.
+      if (!(await this.mountVolumes(pod))) return { state, waiting, initialized: !(pod.spec.initContainers ?? []).length };
       const config = generatePodSandboxConfig(pod, sandbox ? sandbox.attempt + 1 : 0, this.options.settings);
       await cri.runPodSandbox({ config }, { signal });
       state = await this.state(pod.metadata.uid, signal);
     } else {
       // Re-running the volume setup refreshes configMap/secret/downwardAPI contents (upstream remounts on
-      // every sync), so edits reach running pods.
-      await this.options.volumes.mountPodVolumes(pod as never);
+      // every sync), so edits reach running pods. A failed refresh is an event; what runs keeps running.
+      await this.mountVolumes(pod);
     }
     const current = state.sandboxes[0]!;
     // Only instances from the current sandbox count for what runs now; older ones feed restart counts.
@@ -134,6 +156,11 @@ export class RuntimeManager {
     await this.stopPodSandboxes(pod, state, gracePeriodSeconds, signal);
     for (const s of state.sandboxes) await this.options.cri.removePodSandbox({ pod_sandbox_id: s.id }, { signal });
     await this.options.volumes.unmountPodVolumes(pod.metadata.uid);
+    // What the runtime leaves behind: the pod's log directory and its cgroup (upstream's GC and the pod
+    // container manager remove these once the pod is gone).
+    await rm(podLogsDirectory(this.options.settings.podLogsDir, pod), { recursive: true, force: true });
+    const left = await (this.options.removePodCgroup ?? removeCgroups)(podCgroupParent(this.options.settings.cgroupRoot, pod.metadata.uid));
+    if (left.length) this.options.logger.warn('pod cgroups not removed', { uid: pod.metadata.uid, left });
   }
 
   /** Stops the pod's running containers in parallel (each after its preStop), then its sandboxes. */
@@ -156,6 +183,18 @@ export class RuntimeManager {
       await this.options.cri.stopPodSandbox({ pod_sandbox_id: s.id }, { signal }).catch((err: unknown) => {
         if (!isNotFoundError(err)) throw err;
       });
+    }
+  }
+
+  /** Sets up (or refreshes) the pod's volumes; records FailedMount per failed volume and resolves false then. */
+  private async mountVolumes(pod: ApiPod): Promise<boolean> {
+    try {
+      await this.options.volumes.mountPodVolumes(pod as never);
+      return true;
+    } catch (err) {
+      if (!(err instanceof PodVolumesError)) throw err;
+      for (const e of err.errors) this.options.recorder?.event(podRef(pod as never), 'Warning', e.reason, e.eventMessage());
+      return false;
     }
   }
 
@@ -185,21 +224,24 @@ export class RuntimeManager {
       }
     }
     const why = await this.startContainer(pod, container, last ? last.attempt + 1 : 0, sandboxId, podIP, signal);
-    if (why) {
-      waiting.set(container.name, why);
-      this.event(pod, container, 'Warning', 'Failed', `Error: ${why.reason}: ${why.message}`);
-    }
+    if (why) waiting.set(container.name, why);
   }
 
   private event(pod: ApiPod, container: ApiContainer, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.options.recorder?.event(containerRef(pod as never, container), type, reason, message);
   }
 
-  /** Pull, resolve env and mounts, create, start; resolves the waiting reason of a failed step. */
+  /**
+   * Pull, resolve env and mounts, create, start; resolves the waiting reason of a failed step and records
+   * upstream's `Warning Failed "Error: …"` event for it (the reason for pulls, the runtime's message else).
+   */
   private async startContainer(pod: ApiPod, container: ApiContainer, attempt: number, sandboxId: string, podIP: string, signal?: AbortSignal): Promise<WaitingReason | undefined> {
     const { cri } = this.options;
-    const pulled = await pullImage(cri, container, signal);
-    if ('reason' in pulled) return pulled;
+    const pulled = await this.images.ensureImageExists(pod, container, signal);
+    if ('reason' in pulled) {
+      this.event(pod, container, 'Warning', 'Failed', `Error: ${pulled.reason}`);
+      return pulled;
+    }
     let env: [string, string][];
     let mounts: Mount[];
     try {
@@ -211,6 +253,7 @@ export class RuntimeManager {
       mounts = await this.options.volumes.containerMounts(pod as never, container as never, { env: new Map(env) });
     } catch (err) {
       if (!(err instanceof EnvResolutionError) && !(err instanceof Error)) throw err;
+      this.event(pod, container, 'Warning', 'Failed', `Error: ${err.message}`);
       return { reason: 'CreateContainerConfigError', message: err.message };
     }
     const config = generateContainerConfig({ pod, container, imageRef: pulled.imageRef, attempt, env, mounts, memoryCapacity: this.options.memoryCapacity });
@@ -219,13 +262,15 @@ export class RuntimeManager {
       const sandboxConfig = generatePodSandboxConfig(pod, 0, this.options.settings);
       id = (await cri.createContainer({ pod_sandbox_id: sandboxId, config, sandbox_config: sandboxConfig }, { signal })).container_id;
     } catch (err) {
-      return { reason: 'CreateContainerError', message: err instanceof Error ? err.message : String(err) };
+      this.event(pod, container, 'Warning', 'Failed', `Error: ${grpcMessage(err)}`);
+      return { reason: 'CreateContainerError', message: grpcMessage(err) };
     }
     this.event(pod, container, 'Normal', 'Created', `Created container ${container.name}`);
     try {
       await cri.startContainer({ container_id: id }, { signal });
     } catch (err) {
-      return { reason: 'RunContainerError', message: err instanceof Error ? err.message : String(err) };
+      this.event(pod, container, 'Warning', 'Failed', `Error: ${grpcMessage(err)}`);
+      return { reason: 'RunContainerError', message: grpcMessage(err) };
     }
     this.event(pod, container, 'Normal', 'Started', `Started container ${container.name}`);
     if (container.lifecycle?.postStart && this.options.postStart) {

@@ -86,3 +86,22 @@ test('gc drops entries untouched for 10 minutes', () => {
   assert.equal(backOff.get('b'), 10_000);
   assert.equal(backOff.size(), 1);
 });
+
+test('isInBackOffSinceUpdate counts from the last next(), as the image pull back-off does', () => {
+  const clock = new FakeClock();
+  const backOff = new BackOff({ clock });
+  const cases = [
+    { name: 'no history', step: 0, next: false, want: false },
+    { name: 'right after the first failure', step: 0, next: true, want: true },
+    { name: '9.999 s later', step: 9_999, next: false, want: true },
+    { name: '10 s later', step: 1, next: false, want: false },
+    { name: 'after the second failure: 20 s', step: 0, next: true, want: true },
+    { name: '19.999 s later', step: 19_999, next: false, want: true },
+    { name: '20 s later', step: 1, next: false, want: false },
+  ];
+  for (const c of cases) {
+    clock.step(c.step);
+    if (c.next) backOff.next('k', clock.now());
+    assert.equal(backOff.isInBackOffSinceUpdate('k', clock.now()), c.want, c.name);
+  }
+});

@@ -35,7 +35,8 @@ interface Entry {
  */
 export class BackOff {
   private readonly entries = new Map<string, Entry>();
-  private readonly clock: Clock;
+  /** The clock the delays run on (callers that pass "now" read it here). */
+  readonly clock: Clock;
   private readonly initialMs: number;
   private readonly maxMs: number;
   private readonly resetAfterMs: number;
@@ -71,6 +72,13 @@ export class BackOff {
     const entry = this.entries.get(key);
     if (!entry || this.hasExpired(eventTimeMs, entry.lastUpdate)) return false;
     return this.clock.now() - eventTimeMs < entry.backoffMs;
+  }
+
+  /** Whether less than the current delay has passed since the last `next` (image pull back-off). */
+  isInBackOffSinceUpdate(key: string, nowMs: number): boolean {
+    const entry = this.entries.get(key);
+    if (!entry || this.hasExpired(nowMs, entry.lastUpdate)) return false;
+    return nowMs - entry.lastUpdate < entry.backoffMs;
   }
 
   reset(key: string): void {

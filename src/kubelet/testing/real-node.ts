@@ -10,14 +10,18 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { EVENTS, PODS } from '../../client/rest/resources.js';
+import type { Lease } from '../../client/leaderelection/lease-lock.js';
+import { RestClient } from '../../client/rest/rest-client.js';
+import { EVENTS, LEASES, NODES, PODS } from '../../client/rest/resources.js';
 import type { ResourceClient } from '../../client/rest/resource-client.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import type { CriClient } from '../cri/service.js';
 import type { ApiPod } from '../kuberuntime/pod-types.js';
 import { killShims, removeCgroups, unmountUnder } from '../containerd/cleanup.js';
 import { cniNames } from '../cni/conflist.js';
+import { NODE_LEASE_NAMESPACE } from '../node/node-lease.js';
 import { startApiFixture, type ApiFixture } from '../node/test-helpers.js';
+import type { Node } from '../node/types.js';
 import { startNode, type NodeHandle, type NodeSetupOptions } from '../setup.js';
 
 export interface RealNodeFixture {
@@ -40,6 +44,10 @@ export interface RealNodeOptions {
   /** Extra options for `startNode`. */
   node?: Partial<NodeSetupOptions>;
 }
+
+/** The kubelet's client-side rate limit: upstream's KubeletConfiguration defaults (kubeAPIQPS, kubeAPIBurst). */
+export const KUBELET_API_QPS = 50;
+export const KUBELET_API_BURST = 100;
 
 /** Waits until `probe` returns something other than undefined (errors count as "not yet"). */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -73,14 +81,30 @@ export async function startRealNode(o: RealNodeOptions): Promise<RealNodeFixture
     const { bridgeName, networkName } = cniNames(nodeName);
     await promisify(execFile)('ip', ['link', 'del', bridgeName]).catch(() => undefined);
     await rm(join('/var/lib/cni/networks', networkName), { recursive: true, force: true });
+    kubeletClient?.close();
     await fx?.close();
     await rm(dir, { recursive: true, force: true });
   };
+  let kubeletClient: RestClient | undefined;
   try {
-    fx = await startApiFixture();
+    // The kubelet gets its own client with its own (upstream default) rate limit, as a real one has; the
+    // test's client is not limited, so polling from tests never delays the kubelet's writes or vice versa.
+    const base = await startApiFixture();
+    const client = RestClient.fromKubeconfig(base.api.kubeconfig, { component: 'kubelet-test', qps: Infinity });
+    fx = {
+      api: base.api,
+      client,
+      nodes: client.resource<Node>(NODES),
+      leases: client.resource<Lease>(LEASES, NODE_LEASE_NAMESPACE),
+      async close() {
+        client.close();
+        await base.close();
+      },
+    };
+    kubeletClient = RestClient.fromKubeconfig(base.api.kubeconfig, { component: 'kubelet', qps: KUBELET_API_QPS, burst: KUBELET_API_BURST });
     await fx.nodes.create({ metadata: { name: nodeName }, spec: { podCIDR: o.podCIDR } });
     node = await startNode({
-      client: fx.client,
+      client: kubeletClient,
       nodeName,
       nodeIP: o.nodeIP ?? '127.0.0.1',
       rootDir: join(dir, 'kubelet'),
