@@ -10,6 +10,7 @@ import type { BackOff } from '../lifecycle/backoff.js';
 import { containerRef, type EventRecorder } from '../prober/events.js';
 import { goDuration } from '../prober/probe-result.js';
 import type { ApiContainer, ApiPod } from './pod-types.js';
+import { offMachinePull } from './registry-guard.js';
 
 /** The default policy: Always for `:latest` or untagged images, IfNotPresent otherwise (API defaulting). */
 export function imagePullPolicy(container: Pick<ApiContainer, 'image' | 'imagePullPolicy'>): string {
@@ -35,6 +36,13 @@ export async function pullImage(
   if (present && policy !== 'Always') return { imageRef: present.id };
   if (!present && policy === 'Never') {
     return { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
+  }
+  // containerd would send a pull of an unmirrored registry to the internet: refuse it here instead.
+  const refused = offMachinePull(image);
+  if (refused) {
+    if (present) return { imageRef: present.id, fallback: true };
+    onPullError?.(new Error(refused));
+    return { reason: 'ErrImagePull', message: refused };
   }
   try {
     return { imageRef: (await cri.pullImage({ image: { image } }, { signal })).image_ref };
