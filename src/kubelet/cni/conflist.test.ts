@@ -18,7 +18,7 @@ test('renderConflist chains bridge, portmap and loopback on the podCIDR', () => 
   const c = renderConflist({ nodeName: 'n1', podCIDR: '10.244.1.0/24', ipamDataDir: '/tmp/ipam' }) as { name: string; plugins: Record<string, unknown>[] };
   assert.deepEqual(c.plugins.map((p) => p.type), ['bridge', 'portmap', 'loopback']);
   const bridge = c.plugins[0] as { isGateway: boolean; ipMasq: boolean; hairpinMode: boolean; ipam: { ranges: unknown; dataDir: string } };
-  assert.deepEqual([bridge.isGateway, bridge.ipMasq, bridge.hairpinMode], [true, true, true]);
+  assert.deepEqual([bridge.isGateway, bridge.ipMasq, bridge.hairpinMode], [true, false, true]);
   assert.deepEqual(bridge.ipam.ranges, [[{ subnet: '10.244.1.0/24' }]]);
   assert.equal(bridge.ipam.dataDir, '/tmp/ipam');
   assert.deepEqual(c.plugins[1]!.capabilities, { portMappings: true });

@@ -1,7 +1,9 @@
 /**
- * The node's CNI network config: bridge (gateway, masquerade, hairpin) + host-local IPAM on the node's
- * podCIDR + portmap (hostPort) + loopback. Names are derived from the node name so several simulated nodes
- * on one machine never share a bridge device, a host-local IP store or a network name.
+ * The node's CNI network config: bridge (gateway, hairpin) + host-local IPAM on the node's podCIDR + portmap
+ * (hostPort) + loopback. Names are derived from the node name so several simulated nodes on one machine never
+ * share a bridge device, a host-local IP store or a network name. No masquerade: pod traffic is meant for
+ * the node and other pods only (it must never leave the machine), and the bridge plugin's per-pod iptables
+ * chains cost a process spawn or two per pod start.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -44,7 +46,7 @@ export function renderConflist(o: CniNetworkOptions): Record<string, unknown> {
     cniVersion: CNI_VERSION,
     name: o.networkName ?? names.networkName,
     plugins: [
-      { type: 'bridge', bridge: o.bridgeName ?? names.bridgeName, isGateway: true, ipMasq: true, hairpinMode: true, ipam },
+      { type: 'bridge', bridge: o.bridgeName ?? names.bridgeName, isGateway: true, ipMasq: false, hairpinMode: true, ipam },
       { type: 'portmap', capabilities: { portMappings: true } },
       { type: 'loopback' },
     ],
