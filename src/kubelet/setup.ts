@@ -15,6 +15,10 @@ import type { CriClient } from './cri/service.js';
 import { buildLocalImages } from './images/catalog.js';
 import { importArchive } from './images/import.js';
 import { Kubelet } from './kubelet.js';
+import { createKubeletServer } from './server/server.js';
+import { podManagerHost } from './server/host.js';
+import { KubeletMetrics, resourceMetricsText } from './server/metrics.js';
+import { StatsProvider } from './server/stats.js';
 import { readMachineInfo } from './node/machine-info.js';
 import { SystemMounter } from './volumes/mounter.js';
 import { VolumePluginRegistry } from './volumes/plugin.js';
@@ -40,7 +44,17 @@ export interface NodeSetupOptions {
   clusterDomain?: string;
   labels?: Record<string, string>;
   maxPods?: number;
+  /** A directory of static pod manifests (--pod-manifest-path); omitted: no static pods. */
+  staticPodPath?: string;
+  /** How often `staticPodPath` is re-read besides fs.watch events; default the kubelet's (20 s). */
+  fileCheckFrequencyMs?: number;
+  /**
+   * Port of the kubelet's HTTP server (logs, exec, attach, port-forward, stats); 0 picks a free one. Unset:
+   * 10250, or a free port when 10250 is taken (several nodes on one machine); the port in use is reported.
+   */
   kubeletPort?: number;
+  /** Address the kubelet's HTTP server binds; default 0.0.0.0. */
+  kubeletAddress?: string;
   clock?: Clock;
   logger: Logger;
 }
@@ -51,6 +65,8 @@ export interface NodeHandle {
   kubelet: Kubelet;
   cri: CriClient;
   containerd?: ContainerdHandle;
+  /** The port the kubelet's HTTP server listens on (reported as daemonEndpoints.kubeletEndpoint.Port). */
+  kubeletPort: number;
   /** Resolves when the kubelet's loops end (after `stop`). */
   done: Promise<void>;
   /** Stops the kubelet, then the containerd it started (removing its pods). Idempotent. */
@@ -90,18 +106,59 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
     mounter,
     logger: o.logger.child('volumes'),
   });
+  const podLogsDir = o.podLogsDir ?? join(o.rootDir, 'logs');
+  // The server starts first: the port it got goes into the Node's daemonEndpoints. Until the kubelet
+  // exists it knows no pods.
+  const ref: { kubelet?: Kubelet } = {};
+  const host = podManagerHost({
+    apiPods: () => ref.kubelet?.informer.lister.list() ?? [],
+    apiPod: (namespace, name) => ref.kubelet?.informer.lister.byNamespace(namespace).get(name),
+    staticPod: (namespace, name) => ref.kubelet?.staticPods.get(`${namespace}/${name}`),
+    staticPods: () => {
+      const set = ref.kubelet?.staticPods;
+      return set ? set.keys().flatMap((k) => set.get(k) ?? []) : [];
+    },
+  });
+  const stats = new StatsProvider({ cri, host, nodeName, clock, rootDir: o.rootDir });
+  const metrics = new KubeletMetrics(cri, nodeName);
+  const server = createKubeletServer({
+    host,
+    cri,
+    clock,
+    logger: o.logger.child('server'),
+    podLogsDir,
+    summary: () => stats.summary(),
+    metrics: () => metrics.text(),
+    resourceMetrics: async () => resourceMetricsText(await stats.summary()),
+  });
+  let kubeletPort: number;
+  try {
+    const address = o.kubeletAddress ?? '0.0.0.0';
+    kubeletPort = await server.listen(o.kubeletPort ?? 10250, address).catch((err: NodeJS.ErrnoException) => {
+      if (o.kubeletPort !== undefined || err.code !== 'EADDRINUSE') throw err;
+      return server.listen(0, address);
+    });
+    o.logger.info('kubelet server listening', { address, port: kubeletPort });
+  } catch (err) {
+    if (containerd) await containerd.stop();
+    else cri.close?.();
+    throw err;
+  }
   const kubelet = new Kubelet({
     client: o.client,
     cri,
-    identity: { nodeName, hostname: nodeName, nodeIP: o.nodeIP ?? defaultNodeIP(), labels: o.labels, maxPods: o.maxPods, kubeletPort: o.kubeletPort },
+    identity: { nodeName, hostname: nodeName, nodeIP: o.nodeIP ?? defaultNodeIP(), labels: o.labels, maxPods: o.maxPods, kubeletPort },
     machine: readMachineInfo(o.rootDir),
     volumes,
     env: objects,
-    settings: { podLogsDir: o.podLogsDir ?? join(o.rootDir, 'logs'), cgroupRoot, clusterDNS: o.clusterDNS, clusterDomain: o.clusterDomain },
+    settings: { podLogsDir, cgroupRoot, clusterDNS: o.clusterDNS, clusterDomain: o.clusterDomain },
     clock,
     logger: o.logger,
     cni: o.criSocket ? undefined : { confDir: cniConfDir },
+    staticPodPath: o.staticPodPath,
+    fileCheckFrequencyMs: o.fileCheckFrequencyMs,
   });
+  ref.kubelet = kubelet;
   const ac = new AbortController();
   const done = kubelet.run(ac.signal);
   let stopping: Promise<void> | undefined;
@@ -110,10 +167,12 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
     kubelet,
     cri,
     containerd,
+    kubeletPort,
     done,
     stop() {
       stopping ??= (async () => {
         ac.abort();
+        await server.close();
         await done;
         if (containerd) await containerd.stop();
         else cri.close?.();
