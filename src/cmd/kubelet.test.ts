@@ -14,12 +14,15 @@ test('runKubelet rejects bad flags before starting anything', async () => {
     { name: 'pod CIDR too small', args: ['--kubeconfig', '/dev/null', '--runtime=fake', '--hollow-nodes', '3', '--pod-cidr', '10.1.0.0/23'], want: /--pod-cidr: .*no subnet/ },
     { name: 'bad duration', args: ['--kubeconfig', '/dev/null', '--file-check-frequency', 'soon'], want: /not a duration/ },
     { name: 'bad qps', args: ['--kubeconfig', '/dev/null', '--kube-api-qps', '0'], want: /--kube-api-qps/ },
+    { name: 'bad eviction threshold', args: ['--kubeconfig', '/dev/null', '--eviction-hard', 'memory.available=1Mi'], want: /--eviction-hard/ },
+    { name: 'bad image GC threshold', args: ['--kubeconfig', '/dev/null', '--image-gc-high-threshold', '101'], want: /--image-gc-high-threshold/ },
   ];
   for (const c of cases) await assert.rejects(runKubelet(c.args), (err: unknown) => err instanceof UsageError && c.want.test(err.message), c.name);
 });
 
 test('kubeletUsage documents the required flag', () => {
   assert.match(kubeletUsage, /--kubeconfig FILE/);
+  assert.match(kubeletUsage, /--eviction-hard SIGNAL<VALUE/);
 });
 
 test('parseDurationMs reads one-unit Go durations', () => {

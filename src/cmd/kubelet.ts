@@ -10,6 +10,7 @@ import { RestClient } from '../client/rest/rest-client.js';
 import { realClock } from '../util/clock.js';
 import { createLogger } from '../util/log.js';
 import { startNode } from '../kubelet/setup.js';
+import { housekeepingConfigFromFlags, housekeepingFlagOptions, housekeepingUsage } from '../kubelet/gc/housekeeping-flags.js';
 import { hollowPodCIDRs, startHollowFleet } from '../kubelet/hollow/hollow-fleet.js';
 import { parseFlags, parsePort, UsageError } from './flags.js';
 import { onShutdown } from './shutdown.js';
@@ -45,7 +46,7 @@ Flags:
   --hollow-nodes N                     with --runtime=fake: run N nodes named NAME-0 … NAME-(N-1) (default 1)
   --pod-cidr CIDR                      with --runtime=fake: pod IPs (N nodes: one /24 each, in order);
                                        default the Node's spec.podCIDR
-`;
+${housekeepingUsage}`;
 
 /** Parses a Go-style duration of one unit (`20s`, `500ms`, `1m`) into milliseconds. */
 export function parseDurationMs(flag: string, value: string): number {
@@ -99,6 +100,7 @@ export async function runKubelet(args: string[]): Promise<void> {
     runtime: { type: 'string', default: 'containerd' },
     'hollow-nodes': { type: 'string', default: '1' },
     'pod-cidr': { type: 'string' },
+    ...housekeepingFlagOptions,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -118,6 +120,12 @@ export async function runKubelet(args: string[]): Promise<void> {
   if (runtime !== 'containerd' && runtime !== 'fake') throw new UsageError(`--runtime ${JSON.stringify(runtime)}: want containerd or fake`);
   if (runtime !== 'fake' && (hollowNodes !== 1 || values['pod-cidr'])) throw new UsageError('--hollow-nodes and --pod-cidr need --runtime=fake');
   const staticPodPath = values['pod-manifest-path'] && resolve(values['pod-manifest-path']);
+  let housekeeping;
+  try {
+    housekeeping = housekeepingConfigFromFlags(values);
+  } catch (err) {
+    throw new UsageError((err as Error).message, { cause: err });
+  }
   const logger = createLogger('kubelet');
   if (runtime === 'fake') {
     try {
@@ -144,10 +152,10 @@ export async function runKubelet(args: string[]): Promise<void> {
     return;
   }
   const client = RestClient.fromKubeconfig(resolve(values.kubeconfig), { component: 'kubelet', logger, qps, burst });
-  // Static pods reach the Kubelet once setup.ts forwards NodeSetupOptions.staticPodPath/fileCheckFrequencyMs.
-  const staticPods = staticPodPath ? { staticPodPath, fileCheckFrequencyMs } : {};
   const node = await startNode({
-    ...staticPods,
+    staticPodPath,
+    fileCheckFrequencyMs,
+    housekeeping,
     client,
     nodeName: values['node-name'],
     nodeIP: values['node-ip'],

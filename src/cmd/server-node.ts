@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,8 @@ export interface ServerNodeOptions {
   serviceCIDR: string;
   nodeName?: string;
   kubeletPort: number;
+  /** Default `<dataDir>/agent/pod-manifests` (created). */
+  staticPodPath?: string;
   logger: Logger;
 }
 
@@ -119,6 +121,8 @@ export async function startServerNode(o: ServerNodeOptions): Promise<ServerNode>
   const client = RestClient.fromKubeconfig(o.kubeconfig, { component: 'kubelet', logger: log, qps: 50, burst: 100 });
   const agentDir = join(o.dataDir, 'agent');
   const rootDir = join(agentDir, 'kubelet');
+  const staticPodPath = resolve(o.staticPodPath ?? join(agentDir, 'pod-manifests'));
+  await mkdir(staticPodPath, { recursive: true });
   const { bridgeName, networkName } = cniNames(nodeName);
   let network: NodeNetwork | undefined;
   let handle: NodeHandle | undefined;
@@ -140,6 +144,7 @@ export async function startServerNode(o: ServerNodeOptions): Promise<ServerNode>
       rootDir,
       containerdDataDir: join(agentDir, 'containerd'),
       kubeletPort: o.kubeletPort,
+      staticPodPath,
       logger: log,
     });
   } catch (err) {

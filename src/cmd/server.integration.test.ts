@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,13 @@ function waitExit(child: ChildProcess, ms: number): Promise<number | null> {
 test('k8ts server serves /readyz, writes a kubeconfig kubectl can use, and stops cleanly on SIGTERM', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
   const port = await findFreePort();
-  const child = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A static pod: the server's node runs it from DATA_DIR/agent/pod-manifests and mirrors it in the API.
+  mkdirSync(join(dir, 'agent', 'pod-manifests'), { recursive: true });
+  writeFileSync(
+    join(dir, 'agent', 'pod-manifests', 'static-sleep.yaml'),
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: static-sleep}\nspec:\n  terminationGracePeriodSeconds: 1\n  containers:\n  - {name: c, image: busybox, command: [sleep, "3600"]}\n',
+  );
+  const child = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(port), '--kubelet-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -61,6 +67,13 @@ test('k8ts server serves /readyz, writes a kubeconfig kubectl can use, and stops
       kubectl(['get', 'node', nodeName, '-o', 'jsonpath={.spec.podCIDR} {.status.addresses[?(@.type=="InternalIP")].address}']),
       '10.42.0.0/24 10.42.0.1',
     );
+    let mirror = '';
+    for (const until = Date.now() + 60_000; !/^Running kubernetes.io\/config.mirror$/.test(mirror); ) {
+      assert.ok(Date.now() < until, `static pod not Running: ${mirror}; log:\n${log}`);
+      await new Promise((r) => setTimeout(r, 500));
+      mirror = kubectl(['get', 'pod', `static-sleep-${nodeName}`, '--ignore-not-found', '-o', 'jsonpath={.status.phase} {.metadata.annotations}']);
+      mirror = mirror.replace(/ .*"(kubernetes\.io\/config\.mirror)".*/, ' $1');
+    }
     const { bridgeName } = cniNames(nodeName);
     assert.match(execFileSync('ip', ['-4', 'addr', 'show', 'dev', bridgeName], { encoding: 'utf8' }), /inet 10\.42\.0\.1\/24/);
     child.kill('SIGTERM');

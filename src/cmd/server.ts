@@ -9,6 +9,7 @@ export const serverFlags = {
   'cluster-cidr': { type: 'string', default: '10.42.0.0/16' },
   'node-name': { type: 'string' },
   'kubelet-port': { type: 'string', default: '10250' },
+  'pod-manifest-path': { type: 'string' },
   'disable-agent': { type: 'boolean', default: false },
 } as const;
 
@@ -23,6 +24,7 @@ ${apiserverFlagsUsage}  --cluster-cidr CIDR     pod addresses; this node gets it
                           and that range's gateway is the node's IP and the default --advertise-address
   --node-name NAME        the node's name (default: the hostname)
   --kubelet-port PORT     the kubelet's API port, 0 for any free port (default 10250)
+  --pod-manifest-path DIR static pod manifests the node runs (default DATA_DIR/agent/pod-manifests)
   --disable-agent         run the control plane only, no node
 `;
 
@@ -51,6 +53,7 @@ export async function runServer(args: string[]): Promise<void> {
       serviceCIDR: String(values['service-cluster-ip-range']),
       nodeName: values['node-name'],
       kubeletPort,
+      staticPodPath: values['pod-manifest-path'],
       logger: log.child('node'),
     });
     try {

@@ -38,6 +38,7 @@ before(async () => {
     rootDir: join(dir, 'kubelet'),
     containerdDataDir: join(dir, 'ctd'),
     cgroupRoot,
+    kubeletPort: 0,
     logger: silentLogger,
   });
 });

@@ -296,6 +296,11 @@ export class Kubelet {
     return [...api, ...this.staticPods.keys().map((k) => this.staticPods.get(k)!)];
   }
 
+  /** The status last computed for a pod (fresher than the informer's copy, which lags the status patch). */
+  latestPodStatus(uid: string): ApiPodStatus | undefined {
+    return this.lastStatus.get(uid);
+  }
+
   /** The pod running as `namespace/name`: a static pod rather than its mirror pod. */
   getPod(namespace: string, name: string): Readonly<ApiPod> | undefined {
     return this.staticPods.get(`${namespace}/${name}`) ?? this.informer.lister.byNamespace(namespace).get(name);

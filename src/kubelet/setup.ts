@@ -12,7 +12,8 @@ import { apiObjectSources } from './api-sources.js';
 import { startContainerd, type ContainerdHandle } from './containerd/supervisor.js';
 import { createCriClient } from './cri/client.js';
 import type { CriClient } from './cri/service.js';
-import { buildLocalImages } from './images/catalog.js';
+import { buildLocalImages, PAUSE_IMAGE } from './images/catalog.js';
+import { housekeepingConfigFromFlags, type HousekeepingConfig } from './gc/housekeeping-flags.js';
 import { importArchive } from './images/import.js';
 import { Kubelet } from './kubelet.js';
 import { createKubeletServer } from './server/server.js';
@@ -48,11 +49,10 @@ export interface NodeSetupOptions {
   staticPodPath?: string;
   /** How often `staticPodPath` is re-read besides fs.watch events; default the kubelet's (20 s). */
   fileCheckFrequencyMs?: number;
-  /**
-   * Port of the kubelet's HTTP server (logs, exec, attach, port-forward, stats); 0 picks a free one. Unset:
-   * 10250, or a free port when 10250 is taken (several nodes on one machine); the port in use is reported.
-   */
+  /** Port of the kubelet's HTTP server (logs, exec, attach, port-forward, stats); default 10250, 0 picks a free one. */
   kubeletPort?: number;
+  /** Container/image GC and eviction thresholds (upstream defaults when omitted); false: no housekeeping. */
+  housekeeping?: HousekeepingConfig | false;
   /** Address the kubelet's HTTP server binds; default 0.0.0.0. */
   kubeletAddress?: string;
   clock?: Clock;
@@ -114,6 +114,7 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
     apiPods: () => ref.kubelet?.informer.lister.list() ?? [],
     apiPod: (namespace, name) => ref.kubelet?.informer.lister.byNamespace(namespace).get(name),
     staticPod: (namespace, name) => ref.kubelet?.staticPods.get(`${namespace}/${name}`),
+    podStatus: (uid) => ref.kubelet?.latestPodStatus(uid),
     staticPods: () => {
       const set = ref.kubelet?.staticPods;
       return set ? set.keys().flatMap((k) => set.get(k) ?? []) : [];
@@ -134,10 +135,7 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
   let kubeletPort: number;
   try {
     const address = o.kubeletAddress ?? '0.0.0.0';
-    kubeletPort = await server.listen(o.kubeletPort ?? 10250, address).catch((err: NodeJS.ErrnoException) => {
-      if (o.kubeletPort !== undefined || err.code !== 'EADDRINUSE') throw err;
-      return server.listen(0, address);
-    });
+    kubeletPort = await server.listen(o.kubeletPort ?? 10250, address);
     o.logger.info('kubelet server listening', { address, port: kubeletPort });
   } catch (err) {
     if (containerd) await containerd.stop();
@@ -157,6 +155,16 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
     cni: o.criSocket ? undefined : { confDir: cniConfDir },
     staticPodPath: o.staticPodPath,
     fileCheckFrequencyMs: o.fileCheckFrequencyMs,
+    housekeeping:
+      o.housekeeping === false
+        ? undefined
+        : {
+            config: o.housekeeping ?? housekeepingConfigFromFlags({}),
+            rootDir: o.rootDir,
+            // containerd keeps images and snapshots under <data dir>/root (containerd/config.ts).
+            imageFsPath: containerd ? containerd.paths.root : undefined,
+            sandboxImage: PAUSE_IMAGE,
+          },
   });
   ref.kubelet = kubelet;
   const ac = new AbortController();

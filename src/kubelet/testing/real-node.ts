@@ -110,6 +110,7 @@ export async function startRealNode(o: RealNodeOptions): Promise<RealNodeFixture
       rootDir: join(dir, 'kubelet'),
       containerdDataDir: join(dir, 'ctd'),
       cgroupRoot,
+      kubeletPort: 0, // several test nodes on one machine: never fight over 10250
       logger: o.logger ?? silentLogger,
       ...o.node,
     });
