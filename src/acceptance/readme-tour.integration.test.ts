@@ -29,6 +29,12 @@ test('the README tour runs as written', async () => {
     assert.match(r.stdout, /deployment.apps\/nginx-deployment/);
     assert.match(r.stdout, /^yes$/m);
     assert.match(r.stdout, /\/registry\/namespaces\/team-a/);
+    // The pod ran on the server's own node: Ready, a pod IP from the first /24 of the cluster CIDR, exec works.
+    assert.match(r.stdout, /^node\/\S+ condition met$/m);
+    assert.match(r.stdout, /^pod\/web condition met$/m);
+    assert.match(r.stdout, /^web +1\/1 +Running +0 +\S+ +10\.42\.0\.\d+ /m);
+    assert.match(out, /nginx version: nginx\//);
+    assert.match(r.stdout, /^pod "web" deleted/m);
   } finally {
     spawnSync('pkill', ['-f', `--data-dir ${dir}`]);
     rmSync(dir, { recursive: true, force: true });
