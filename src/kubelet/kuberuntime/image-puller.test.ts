@@ -63,3 +63,15 @@ test('ImageManager records Pulled for a present image and ErrImageNeverPull for 
     assert.deepEqual(recorder.lines(), c.want, c.name);
   }
 });
+
+test('pullImage passes imagePullSecrets credentials to the runtime, each in turn', async () => {
+  const cri = new FakeCriClient();
+  cri.images.addPullable('127.0.0.1:5000/app:1');
+  const auth = (u: string) => ({ username: u, password: 'p', auth: '', server_address: '127.0.0.1:5000', identity_token: '', registry_token: '' });
+  const got = await pullImage(cri, { image: '127.0.0.1:5000/app:1' }, undefined, undefined, [auth('a'), auth('b')]);
+  assert.ok(!('reason' in got));
+  assert.deepEqual(cri.requestsOf('PullImage').map((r) => (r as { auth?: { username: string } | null }).auth?.username), ['a']);
+  const missing = await pullImage(new FakeCriClient(), { image: '127.0.0.1:5000/none:1' }, undefined, undefined, [auth('a'), auth('b')]);
+  assert.equal('reason' in missing && missing.reason, 'ErrImagePull');
+  assert.match('message' in missing ? missing.message : '', /^\[.*, .*\]$/);
+});

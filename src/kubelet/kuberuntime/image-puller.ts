@@ -11,6 +11,8 @@ import { containerRef, type EventRecorder } from '../prober/events.js';
 import { goDuration } from '../prober/probe-result.js';
 import type { ApiContainer, ApiPod } from './pod-types.js';
 import { offMachinePull } from './registry-guard.js';
+import { credentialsFor } from './pull-secrets.js';
+import type { AuthConfig } from '../cri/types-image.js';
 
 /** The default policy: Always for `:latest` or untagged images, IfNotPresent otherwise (API defaulting). */
 export function imagePullPolicy(container: Pick<ApiContainer, 'image' | 'imagePullPolicy'>): string {
@@ -28,6 +30,8 @@ export async function pullImage(
   container: Pick<ApiContainer, 'image' | 'imagePullPolicy'>,
   signal?: AbortSignal,
   onPullError?: (err: unknown) => void,
+  /** Credentials from the pod's imagePullSecrets for this image, tried in order (none: an anonymous pull). */
+  auths: readonly AuthConfig[] = [],
 ): Promise<{ imageRef: string; fallback?: boolean } | { reason: string; message: string }> {
   const image = container.image ?? '';
   if (!image) return { reason: 'InvalidImageName', message: 'container has no image' };
@@ -44,15 +48,21 @@ export async function pullImage(
     onPullError?.(new Error(refused));
     return { reason: 'ErrImagePull', message: refused };
   }
-  try {
-    return { imageRef: (await cri.pullImage({ image: { image } }, { signal })).image_ref };
-  } catch (err) {
-    // Offline nodes (this project's machines) keep working with images imported locally: a failed Always
-    // pull of an image that is present falls back to it instead of failing the pod.
-    if (present) return { imageRef: present.id, fallback: true };
-    onPullError?.(err);
-    return { reason: 'ErrImagePull', message: grpcErrorString(err) };
+  // As upstream: with matching credentials each is tried in turn (no anonymous attempt); the errors add up.
+  const errors: unknown[] = [];
+  for (const auth of auths.length ? auths : [null]) {
+    try {
+      return { imageRef: (await cri.pullImage({ image: { image }, auth }, { signal })).image_ref };
+    } catch (err) {
+      errors.push(err);
+    }
   }
+  // Offline nodes (this project's machines) keep working with images imported locally: a failed Always
+  // pull of an image that is present falls back to it instead of failing the pod.
+  if (present) return { imageRef: present.id, fallback: true };
+  onPullError?.(errors[0]);
+  const messages = errors.map(grpcErrorString);
+  return { reason: 'ErrImagePull', message: messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]` };
 }
 
 /** Go's names of gRPC codes (`codes.Code.String()`), by number. */
@@ -79,6 +89,8 @@ export interface ImageManagerOptions {
   /** Pull back-off per `<pod uid>_<image>` (upstream: 10 s doubling to 5 min). */
   backOff: BackOff;
   recorder?: EventRecorder;
+  /** The pod's imagePullSecrets as Secret objects (missing ones left out); default none. */
+  pullSecrets?: (pod: ApiPod, signal?: AbortSignal) => Promise<{ type?: string; data?: Record<string, string> }[]>;
 }
 
 /**
@@ -123,9 +135,14 @@ export class ImageManager {
     this.prevPullError.delete(key);
     if (image) event('Normal', 'Pulling', `Pulling image ${JSON.stringify(image)}`);
     const started = backOff.clock.now();
-    const pulled = await pullImage(this.o.cri, container, signal, (err) => {
-      event('Warning', 'Failed', `Failed to pull image ${JSON.stringify(image)}: ${grpcErrorString(err)}`);
-    });
+    const secrets = (await this.o.pullSecrets?.(pod, signal)) ?? [];
+    const pulled = await pullImage(
+      this.o.cri,
+      container,
+      signal,
+      (err) => event('Warning', 'Failed', `Failed to pull image ${JSON.stringify(image)}: ${grpcErrorString(err)}`),
+      credentialsFor(image, secrets),
+    );
     if ('reason' in pulled) {
       backOff.next(key, backOff.clock.now());
       this.prevPullError.set(key, `${pulled.reason}: ${pulled.message}`);

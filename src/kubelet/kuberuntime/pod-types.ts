@@ -67,6 +67,7 @@ export interface ApiContainer extends ProbedContainer {
 
 export interface ApiPodSpec {
   containers: ApiContainer[];
+  imagePullSecrets?: { name?: string }[];
   initContainers?: ApiContainer[];
   restartPolicy?: string;
   terminationGracePeriodSeconds?: number;

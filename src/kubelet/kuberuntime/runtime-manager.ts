@@ -91,6 +91,13 @@ export class RuntimeManager {
       cri: options.cri,
       backOff: options.imageBackOff ?? new BackOff({ clock: options.backOff.clock }),
       recorder: options.recorder,
+      pullSecrets: async (pod) => {
+        const ns = pod.metadata.namespace ?? 'default';
+        const refs = (pod.spec.imagePullSecrets ?? []).map((r) => r.name).filter((n): n is string => !!n);
+        // A missing pull secret is skipped (upstream logs it and pulls with what it has).
+        const found = await Promise.all(refs.map((name) => options.env.secret(ns, name).catch(() => undefined)));
+        return found.filter((s): s is NonNullable<typeof s> => s !== undefined);
+      },
     });
   }
 
