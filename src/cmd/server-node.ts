@@ -62,8 +62,13 @@ function installScript(): string {
  */
 export async function ensureNodeHost(log: Logger): Promise<void> {
   if (process.getuid?.() !== 0) {
+    // The script only checks as another user: it names the missing packages and the apt-get line.
+    const missing = await run('bash', [installScript()]).then(
+      () => '',
+      (err: { stderr?: string }) => ` ${(err.stderr ?? '').trim()}`,
+    );
     throw new UsageError(
-      'the node needs root (containerd, network namespaces, cgroups, routes): run `k8ts server` as root, or pass --disable-agent to run the control plane only',
+      `the node needs root (containerd, network namespaces, cgroups, routes): run \`k8ts server\` as root, or pass --disable-agent to run the control plane only.${missing}`,
     );
   }
   try {
