@@ -5,14 +5,16 @@
  * and of containerd. Needs root and containerd; bounded: it gives up after 60 s and prints what was reached.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
 import type { ApiPod } from '../src/kubelet/kuberuntime/pod-types.js';
 import { podsIn, startRealNode, testPod, waitFor, type RealNodeFixture } from '../src/kubelet/testing/real-node.js';
 import { fmt, summarize } from './stats.js';
 
 const PODS = Number(process.env.BENCH_PODS ?? 30);
 const DEADLINE_MS = 60_000;
+const SEQUENTIAL_PODS = 10;
 const NS = 'default';
 /** Kept apart from the kubelet integration tests' podCIDRs (bench and tests do not run at once). */
 const POD_CIDR = '10.244.223.0/24';
@@ -24,12 +26,26 @@ async function rssMiB(pid: number | 'self'): Promise<number> {
   return kb ? Number(kb) / 1024 : NaN;
 }
 
-/** CPU seconds (user + system) a process used so far, from /proc/<pid>/stat (NaN when unreadable). */
-async function cpuSeconds(pid: number): Promise<number> {
+/** CPU seconds a process used so far, its own and that of its children it waited for, from /proc/<pid>/stat. */
+async function cpuSeconds(pid: number): Promise<{ own: number; children: number }> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  // Fields after the parenthesised command: utime and stime are the 12th and 13th, in clock ticks (100/s).
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return f.length > 12 ? (Number(f[11]) + Number(f[12])) / 100 : NaN;
+  // Fields after the parenthesised command: utime, stime, cutime, cstime are the 12th–15th, in ticks (100/s).
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  return f.length > 14 ? { own: (f[11]! + f[12]!) / 100, children: (f[13]! + f[14]!) / 100 } : { own: NaN, children: NaN };
+}
+
+/** CPU of every containerd shim alive now (own + the runc processes it waited for). */
+async function shimCpuSeconds(): Promise<{ own: number; children: number }> {
+  const total = { own: 0, children: 0 };
+  for (const name of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(name)) continue;
+    const cmd = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+    if (!cmd.startsWith('/usr/bin/containerd-shim') && !cmd.includes('containerd-shim-runc')) continue;
+    const c = await cpuSeconds(Number(name));
+    total.own += c.own || 0;
+    total.children += c.children || 0;
+  }
+  return total;
 }
 
 async function canRun(): Promise<string | undefined> {
@@ -79,7 +95,8 @@ export async function runPodStartupBench(): Promise<void> {
     })().catch(() => undefined);
 
     const ctdPid = node.node.containerd?.pid();
-    const cpuBefore = { self: process.cpuUsage(), containerd: ctdPid ? await cpuSeconds(ctdPid) : NaN };
+    const noCpu = { own: NaN, children: NaN };
+    const cpuBefore = { self: process.cpuUsage(), containerd: ctdPid ? await cpuSeconds(ctdPid) : noCpu, shims: await shimCpuSeconds() };
     const started = performance.now();
     await Promise.all(
       names.map((name) => {
@@ -99,7 +116,13 @@ export async function runPodStartupBench(): Promise<void> {
     const wall = performance.now() - started;
     const kubeletRss = await rssMiB('self');
     const selfCpu = process.cpuUsage(cpuBefore.self);
-    const containerdCpu = ctdPid ? (await cpuSeconds(ctdPid)) - cpuBefore.containerd : NaN;
+    const ctdAfter = ctdPid ? await cpuSeconds(ctdPid) : noCpu;
+    const containerdCpu = ctdAfter.own - cpuBefore.containerd.own;
+    // containerd waits for the CNI plugins it runs; each pod's shim waits for its runc calls.
+    const cniCpu = ctdAfter.children - cpuBefore.containerd.children;
+    const shimsAfter = await shimCpuSeconds();
+    const shimCpu = shimsAfter.own - cpuBefore.shims.own;
+    const runcCpu = shimsAfter.children - cpuBefore.shims.children;
     const containerdRss = ctdPid ? await rssMiB(ctdPid) : NaN;
     watch.close();
     await watching;
@@ -112,6 +135,9 @@ export async function runPodStartupBench(): Promise<void> {
     console.log(
       `| ${runningAfter.size}/${PODS} | ${fmt(wall / 1000, 1)} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${fmt(s.max, 0)} | ${fmt(kubeletRss, 0)} | ${fmt(containerdRss, 0)} | ${fmt((selfCpu.user + selfCpu.system) / 1e6, 1)} | ${fmt(containerdCpu, 1)} |`,
     );
+    console.log(
+      `\nCPU seconds spent starting them: k8ts (API server + kubelet) ${fmt((selfCpu.user + selfCpu.system) / 1e6, 2)}, containerd ${fmt(containerdCpu, 2)}, CNI plugins ${fmt(cniCpu, 2)}, shims ${fmt(shimCpu, 2)}, runc ${fmt(runcCpu, 2)} (wall ${fmt(wall / 1000, 2)} s on ${availableParallelism()} cores)`,
+    );
     if (runningAfter.size < PODS)
       console.log(`\ngave up after ${DEADLINE_MS / 1000} s: ${PODS - runningAfter.size} pods not Running`);
     console.log('\nTargets:');
@@ -123,13 +149,45 @@ export async function runPodStartupBench(): Promise<void> {
     // Delete everything and wait (bounded) for the kubelet to tear it down before the node goes.
     await Promise.all(names.map((name) => pods.delete(name).catch(() => undefined)));
     const cri = node.node.cri;
-    await waitFor(
-      'pods torn down',
-      async () => (await cri.listPodSandbox({})).items.length === 0 || undefined,
-      30_000,
-    ).catch(() => {
-      console.log('  (some sandboxes were still there after 30 s; the node teardown removes them)');
-    });
+    const tornDown = () =>
+      waitFor('pods torn down', async () => (await cri.listPodSandbox({})).items.length === 0 || undefined, 30_000).catch(() => {
+        console.log('  (some sandboxes were still there after 30 s; the node teardown removes them)');
+      });
+    await tornDown();
+
+    // For comparison: the same pods one at a time, when the machine is not saturated (seen by a watch too).
+    const single: number[] = [];
+    const seqWatch = pods.watch({});
+    const waiting = new Map<string, () => void>();
+    const seqWatching = (async () => {
+      for await (const ev of seqWatch) {
+        if ((ev.type === 'ADDED' || ev.type === 'MODIFIED') && ev.object.status?.phase === 'Running') waiting.get(ev.object.metadata.name)?.();
+      }
+    })().catch(() => undefined);
+    const until = performance.now() + 30_000;
+    for (let i = 0; i < SEQUENTIAL_PODS && performance.now() < until; i++) {
+      const name = `bench-seq-${i}`;
+      let timer: NodeJS.Timeout | undefined;
+      const running = new Promise<boolean>((resolve) => {
+        waiting.set(name, () => resolve(true));
+        timer = setTimeout(() => resolve(false), 10_000);
+      });
+      const t0 = performance.now();
+      await pods.create(
+        testPod(name, node.nodeName, {
+          terminationGracePeriodSeconds: 0,
+          containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'IfNotPresent', command: ['sleep', '3600'] }],
+        }),
+      );
+      if (await running) single.push(performance.now() - t0);
+      clearTimeout(timer);
+      await pods.delete(name).catch(() => undefined);
+    }
+    seqWatch.close();
+    await seqWatching;
+    const seq = summarize(single);
+    console.log(`\nOne pod at a time (${single.length}/${SEQUENTIAL_PODS} Running): p50 ${fmt(seq.p50, 0)} ms, max ${fmt(seq.max, 0)} ms`);
+    await tornDown();
   } catch (err) {
     console.log(`failed: ${err instanceof Error ? err.message : String(err)}`);
   } finally {

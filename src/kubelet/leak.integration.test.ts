@@ -155,7 +155,8 @@ test(`${ROUNDS * PER_ROUND} pod create/delete cycles leave nothing behind`, { ti
   }
   assert.equal(cycles, ROUNDS * PER_ROUND);
   assert.equal(netnsPaths.size, cycles, 'every pod had its own network namespace');
-  assert.ok(chains.size > 0, 'the bridge plugin made per-pod CNI chains while the pods ran');
+  // The conflist has no ipMasq, so the bridge plugin makes no per-pod chains today; any other chain that names
+  // a pod (portmap's, for hostPorts) is still looked for after the pods are gone.
 
   // Graceful deletes finish after the kubelet's teardown; the no-grace ones are torn down by its relist
   // (every second), so give that a bounded moment.

@@ -10,7 +10,6 @@ import type { BackOff } from '../lifecycle/backoff.js';
 import { containerRef, type EventRecorder } from '../prober/events.js';
 import { goDuration } from '../prober/probe-result.js';
 import type { ApiContainer, ApiPod } from './pod-types.js';
-import { offMachinePull } from './registry-guard.js';
 import { credentialsFor } from './pull-secrets.js';
 import type { AuthConfig } from '../cri/types-image.js';
 
@@ -40,13 +39,6 @@ export async function pullImage(
   if (present && policy !== 'Always') return { imageRef: present.id };
   if (!present && policy === 'Never') {
     return { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
-  }
-  // containerd would send a pull of an unmirrored registry to the internet: refuse it here instead.
-  const refused = offMachinePull(image);
-  if (refused) {
-    if (present) return { imageRef: present.id, fallback: true };
-    onPullError?.(new Error(refused));
-    return { reason: 'ErrImagePull', message: refused };
   }
   // As upstream: with matching credentials each is tried in turn (no anonymous attempt); the errors add up.
   const errors: unknown[] = [];

@@ -5,7 +5,7 @@
  * Candidates are returned most specific first; the puller tries them in order.
  */
 import type { AuthConfig } from '../cri/types-image.js';
-import { registryOf } from './registry-guard.js';
+import { parseImageReference } from '../images/reference.js';
 
 /** The docker config keys that mean Docker Hub. */
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -31,12 +31,14 @@ export function normalizeConfigKey(key: string): string {
   return k;
 }
 
-/** The repository path an image names on its registry (`busybox` → `docker.io/library/busybox`). */
+/** The repository an image names, with its registry (`busybox` → `docker.io/library/busybox`); '' when malformed. */
 function repositoryOf(image: string): string {
-  const registry = registryOf(image);
-  const name = (image.startsWith(`${registry}/`) ? image.slice(registry.length + 1) : image).replace(/[@:][^/]*$/, '');
-  const host = DOCKER_HUB.has(registry) ? 'docker.io' : registry;
-  return `${host}/${host === 'docker.io' && !name.includes('/') ? `library/${name}` : name}`;
+  try {
+    const r = parseImageReference(image);
+    return `${DOCKER_HUB.has(r.domain) ? 'docker.io' : r.domain}/${r.path}`;
+  } catch {
+    return '';
+  }
 }
 
 /** The entries of one secret's docker config, by normalized key; undefined when the secret is not one. */
@@ -58,6 +60,7 @@ export function dockerConfigOf(secret: { type?: string; data?: Record<string, st
 /** The credentials for `image` from the given secrets, longest (most specific) matching key first. */
 export function credentialsFor(image: string, secrets: readonly { type?: string; data?: Record<string, string> }[]): AuthConfig[] {
   const repo = repositoryOf(image);
+  if (!repo) return [];
   const found: { key: string; auth: AuthConfig }[] = [];
   for (const secret of secrets) {
     for (const [key, e] of dockerConfigOf(secret) ?? []) {

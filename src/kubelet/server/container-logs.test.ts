@@ -163,4 +163,25 @@ describe('readContainerLogs', () => {
     await done;
     assert.equal(clock.pendingTimers(), 0);
   });
+
+  test('follow ends when the client went away before the reader started waiting', async () => {
+    const path = join(dir, 'abort-early.log');
+    await writeFile(path, '2026-11-22T10:00:00Z stdout F x\n');
+    const clock = new FakeClock();
+    const ac = new AbortController();
+    const out = new PassThrough();
+    out.resume();
+    // Aborted while the first read is in flight: the reader must not wait for an abort event that already fired.
+    const done = readContainerLogs(path, { ...base, follow: true }, out, {
+      clock,
+      isRunning: async () => {
+        ac.abort();
+        return true;
+      },
+      signal: ac.signal,
+      useWatch: false,
+    });
+    await done;
+    assert.equal(clock.pendingTimers(), 0);
+  });
 });

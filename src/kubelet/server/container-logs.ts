@@ -271,6 +271,8 @@ export async function readContainerLogs(
           resolve();
         };
         wake = finish;
+        // An abort that came while we were reading fired no event we could still hear.
+        if (deps.signal?.aborted) return finish();
         deps.signal?.addEventListener('abort', onAbort, { once: true });
       });
       // The runtime may have recreated the file (rotation): follow the new one from its start.
