@@ -8,6 +8,10 @@ import { Kubelet } from './kubelet.js';
 import type { ApiPod } from './kuberuntime/pod-types.js';
 import type { PodVolumes } from './kuberuntime/runtime-manager.js';
 import { startApiFixture, testMachine, type ApiFixture } from './node/test-helpers.js';
+import { housekeepingConfigFromFlags } from './gc/housekeeping-flags.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let fx: ApiFixture;
 before(async () => {
@@ -110,4 +114,49 @@ test('relist kills runtime pods the API does not know', async () => {
   await cri.runPodSandbox({ config: { metadata: { name: 'ghost', namespace: 'default', uid: 'ghost-uid' }, labels: { 'io.kubernetes.pod.uid': 'ghost-uid' } } });
   await kubelet.relist();
   assert.equal(cri.sandboxes.size, 0);
+});
+
+test('under memory pressure the eviction manager evicts a BestEffort pod: Failed/Evicted, never restarted', async () => {
+  const clock = new FakeClock(Date.now());
+  const cri = new FakeCriClient({ clock });
+  cri.images.add('docker.io/library/busybox:latest');
+  const rootDir = await mkdtemp(join(tmpdir(), 'k8ts-evict-'));
+  const kubelet = new Kubelet({
+    client: fx.client,
+    cri,
+    identity: { nodeName: 'node-e', hostname: 'node-e', nodeIP: '10.9.0.2' },
+    machine: testMachine,
+    volumes,
+    env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
+    settings: { podLogsDir: join(rootDir, 'logs'), cgroupRoot: '/k8ts/node-e' },
+    clock,
+    logger: silentLogger,
+    // A threshold every machine crosses: memory pressure from the first check on.
+    housekeeping: { config: housekeepingConfigFromFlags({ 'eviction-hard': 'memory.available<1000Ti' }), rootDir, sandboxImage: 'registry.k8s.io/pause:3.10' },
+  });
+  const ac = new AbortController();
+  const running = kubelet.run(ac.signal);
+  try {
+    const pods = fx.client.resource<ApiPod>(PODS, 'default');
+    await pods.create({
+      metadata: { name: 'hog', namespace: 'default' } as ApiPod['metadata'],
+      spec: { nodeName: 'node-e', hostNetwork: true, restartPolicy: 'Always', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] },
+    });
+    await eventually(() => pods.get('hog'), (p) => p.status?.phase === 'Running' || p.status?.reason === 'Evicted', 'pod Running or Evicted');
+    for (let i = 0; i < 5; i++) clock.step(10_000);
+    const evicted = await eventually(() => pods.get('hog'), (p) => p.status?.reason === 'Evicted', 'pod Evicted');
+    assert.equal(evicted.status?.phase, 'Failed');
+    assert.match(evicted.status?.message ?? '', /^The node was low on resource: memory\./);
+    const node = await eventually(() => fx.nodes.get('node-e'), (n) => n.status?.conditions?.find((c) => c.type === 'MemoryPressure')?.status === 'True', 'MemoryPressure');
+    assert.equal(node.status?.conditions?.find((c) => c.type === 'MemoryPressure')?.reason, 'KubeletHasInsufficientMemory');
+    // The resync and relist must not bring it back.
+    clock.step(10_000);
+    clock.step(1_000);
+    await eventually(async () => [...cri.containers.values()].filter((c) => c.status.state === 'CONTAINER_RUNNING').length, (n) => n === 0, 'no running container');
+    assert.equal((await pods.get('hog')).status?.phase, 'Failed');
+  } finally {
+    ac.abort();
+    await running;
+    await rm(rootDir, { recursive: true, force: true });
+  }
 });
