@@ -149,6 +149,9 @@ export async function startServerNode(o: ServerNodeOptions): Promise<ServerNode>
       rootDir,
       containerdDataDir: join(agentDir, 'containerd'),
       kubeletPort: o.kubeletPort,
+      // Only on the node bridge, where the API server dials it: 10250 has no authentication yet, so it must
+      // not be reachable on the machine's other interfaces.
+      kubeletAddress: network.nodeIP,
       staticPodPath,
       logger: log,
     });
