@@ -1,13 +1,14 @@
 /**
- * ConfigMaps, Secrets and Services read straight from the API for env resolution and volumes: a GET per
- * use, so a configMap edit is seen at the next volume refresh without a watch per object.
+ * ConfigMaps, Secrets, Services and claims (PVC → PV) read straight from the API for env resolution and
+ * volumes: a GET per use, so a configMap edit is seen at the next volume refresh without a watch per object.
  */
 import { isNotFound } from '../apimachinery/errors.js';
 import type { RestClient } from '../client/rest/rest-client.js';
-import { CONFIGMAPS, SECRETS, SERVICES } from '../client/rest/resources.js';
+import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SECRETS, SERVICES } from '../client/rest/resources.js';
 import type { KubeObject } from '../client/rest/types.js';
 import type { EnvSources, ServiceLike } from './kuberuntime/env.js';
 import type { ObjectSource } from './volumes/plugin.js';
+import type { PersistentVolumeLookup } from './volumes/volume-spec.js';
 
 interface DataObject extends KubeObject {
   data?: Record<string, string>;
@@ -23,8 +24,8 @@ async function getOrUndefined<T>(p: Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** Both source interfaces over one client. Stateless; safe for concurrent use. */
-export function apiObjectSources(client: RestClient): EnvSources & ObjectSource {
+/** The source interfaces over one client. Stateless; safe for concurrent use. */
+export function apiObjectSources(client: RestClient): EnvSources & ObjectSource & PersistentVolumeLookup {
   const configMap = (ns: string, name: string) => getOrUndefined(client.resource<DataObject>(CONFIGMAPS, ns).get(name));
   const secret = (ns: string, name: string) => getOrUndefined(client.resource<DataObject>(SECRETS, ns).get(name));
   return {
@@ -32,6 +33,8 @@ export function apiObjectSources(client: RestClient): EnvSources & ObjectSource 
     secret,
     getConfigMap: configMap as ObjectSource['getConfigMap'],
     getSecret: secret as ObjectSource['getSecret'],
+    getPersistentVolumeClaim: (ns, name) => getOrUndefined(client.resource(PERSISTENTVOLUMECLAIMS, ns).get(name)) as never,
+    getPersistentVolume: (name) => getOrUndefined(client.resource(PERSISTENTVOLUMES).get(name)) as never,
     async services(ns: string): Promise<ServiceLike[]> {
       const own = (await client.resource<ServiceLike & KubeObject>(SERVICES, ns).list()).items;
       if (ns === 'default') return own;

@@ -104,6 +104,7 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
     kubeletRoot: o.rootDir,
     plugins: new VolumePluginRegistry(standardVolumePlugins({ mounter, objects, clock, logger: o.logger.child('volumes') })),
     mounter,
+    claims: objects,
     logger: o.logger.child('volumes'),
   });
   const podLogsDir = o.podLogsDir ?? join(o.rootDir, 'logs');
