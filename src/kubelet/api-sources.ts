@@ -4,11 +4,12 @@
  */
 import { isNotFound } from '../apimachinery/errors.js';
 import type { RestClient } from '../client/rest/rest-client.js';
-import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SECRETS, SERVICES } from '../client/rest/resources.js';
+import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SECRETS, SERVICEACCOUNTS, SERVICES } from '../client/rest/resources.js';
 import type { KubeObject } from '../client/rest/types.js';
 import type { EnvSources, ServiceLike } from './kuberuntime/env.js';
 import type { ObjectSource } from './volumes/plugin.js';
 import type { PersistentVolumeLookup } from './volumes/volume-spec.js';
+import type { TokenRequester } from './token/token-manager.js';
 
 interface DataObject extends KubeObject {
   data?: Record<string, string>;
@@ -41,5 +42,31 @@ export function apiObjectSources(client: RestClient): EnvSources & ObjectSource 
       const master = await getOrUndefined(client.resource<ServiceLike & KubeObject>(SERVICES, 'default').get('kubernetes'));
       return master ? [...own, master] : own;
     },
+  };
+}
+
+interface TokenRequestObject extends KubeObject {
+  spec: { audiences: string[]; expirationSeconds: number; boundObjectRef: { kind: string; apiVersion: string; name: string; uid: string } };
+  status?: { token: string; expirationTimestamp: string };
+}
+
+/** TokenRequest (POST serviceaccounts/{name}/token) bound to the pod, as the kubelet's token manager asks it. */
+export function tokenRequester(client: RestClient): TokenRequester {
+  return async (r) => {
+    const got = await client.resource<TokenRequestObject>(SERVICEACCOUNTS, r.namespace).create(
+      {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        metadata: { name: r.serviceAccountName },
+        spec: {
+          audiences: [...r.audiences],
+          expirationSeconds: r.expirationSeconds,
+          boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: r.boundPod.name, uid: r.boundPod.uid },
+        },
+      },
+      { subresource: 'token' },
+    );
+    if (!got.status?.token) throw new Error(`TokenRequest for ${r.namespace}/${r.serviceAccountName} returned no token`);
+    return got.status;
   };
 }

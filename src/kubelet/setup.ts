@@ -18,6 +18,8 @@ import { importArchive } from './images/import.js';
 import { Kubelet } from './kubelet.js';
 import { createKubeletServer } from './server/server.js';
 import { podManagerHost } from './server/host.js';
+import { TokenManager } from './token/token-manager.js';
+import { tokenRequester } from './api-sources.js';
 import { KubeletMetrics, resourceMetricsText } from './server/metrics.js';
 import { StatsProvider } from './server/stats.js';
 import { readMachineInfo } from './node/machine-info.js';
@@ -100,9 +102,10 @@ export async function startNode(o: NodeSetupOptions): Promise<NodeHandle> {
   }
   const objects = apiObjectSources(o.client);
   const mounter = new SystemMounter();
+  const tokens = new TokenManager({ clock, request: tokenRequester(o.client) });
   const volumes = new VolumeManager({
     kubeletRoot: o.rootDir,
-    plugins: new VolumePluginRegistry(standardVolumePlugins({ mounter, objects, clock, logger: o.logger.child('volumes') })),
+    plugins: new VolumePluginRegistry(standardVolumePlugins({ mounter, objects, tokens, clock, logger: o.logger.child('volumes') })),
     mounter,
     claims: objects,
     logger: o.logger.child('volumes'),

@@ -1,15 +1,16 @@
 /**
- * A pod's persistentVolumeClaim on a real node: a claim bound to a hostPath PersistentVolume is mounted and
- * the pod writes through it to the host; a claim that is not bound keeps the pod ContainerCreating with
- * upstream's FailedMount reason. No PV controller exists yet, so the test binds claim and volume itself.
+ * Volumes that need the API, on a real node. A claim bound to a hostPath PersistentVolume is mounted and the
+ * pod writes through it to the host; a claim that is not bound keeps the pod ContainerCreating with upstream's
+ * FailedMount reason (no PV controller exists yet, so the test binds claim and volume itself). A projected
+ * serviceAccountToken is a token the API issued for the pod.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES } from '../../client/rest/resources.js';
+import { PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, SERVICEACCOUNTS } from '../../client/rest/resources.js';
 import type { KubeObject } from '../../client/rest/types.js';
-import { eventsFor, podsIn, startRealNode, testPod, waitFor, type RealNodeFixture } from '../testing/real-node.js';
+import { eventsFor, execIn, podsIn, startRealNode, testPod, waitFor, type RealNodeFixture } from '../testing/real-node.js';
 
 let rn: RealNodeFixture;
 before(async () => {
@@ -66,4 +67,29 @@ test('a claim bound to a hostPath volume is mounted; an unbound one fails with F
   await pods.delete('writer');
   await pods.delete('waiter');
   await waitFor('pods gone', async () => ((await pods.list()).items.length === 0 ? true : undefined), 30_000);
+});
+
+test('a projected serviceAccountToken is a token the API issued for this pod', async () => {
+  await rn.fx.client.resource<KubeObject>(SERVICEACCOUNTS, 'default').create({ metadata: { name: 'app' } } as KubeObject);
+  const pods = podsIn(rn.fx, 'default');
+  await pods.create(
+    testPod('tok', rn.nodeName, {
+      hostNetwork: true,
+      serviceAccountName: 'app',
+      containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'], volumeMounts: [{ name: 't', mountPath: '/var/run/t' }] }],
+      volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { audience: 'api', expirationSeconds: 3600, path: 'token' } }] } }],
+    } as never),
+  );
+  const pod = await waitFor('tok Running', async () => {
+    const p = await pods.get('tok');
+    return p.status?.phase === 'Running' ? p : undefined;
+  }, 60_000);
+  const { stdout } = await execIn(rn.node.cri, pod.status!.containerStatuses![0]!.containerID!, ['cat', '/var/run/t/token']);
+  const parts = stdout.split('.');
+  assert.equal(parts.length, 3, `a JWT: ${stdout}`);
+  const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as { aud?: string[]; sub?: string; 'kubernetes.io'?: { pod?: { name?: string; uid?: string } } };
+  assert.deepEqual(claims.aud, ['api']);
+  assert.equal(claims.sub, 'system:serviceaccount:default:app');
+  assert.deepEqual(claims['kubernetes.io']?.pod, { name: 'tok', uid: pod.metadata.uid });
+  await pods.delete('tok');
 });
