@@ -15,7 +15,7 @@ import { RestClient } from '../src/client/rest/rest-client.js';
 import { NODES, PODS as PODS_RESOURCE } from '../src/client/rest/resources.js';
 import type { Node } from '../src/kubelet/node/types.js';
 import { startApiFixture, type ApiFixture } from '../src/kubelet/node/test-helpers.js';
-import { testPod, waitFor } from '../src/kubelet/testing/real-node.js';
+import { testPod, waitFor, waitForNodeReady } from '../src/kubelet/testing/real-node.js';
 import { startKubeletProcess, type KubeletProcess } from './kubelet-process.js';
 import { fmt, summarize } from './stats.js';
 
@@ -82,14 +82,7 @@ export async function runPodStartupBench(): Promise<void> {
     const nodeName = `bench-${randomBytes(3).toString('hex')}`;
     await nodes.create({ metadata: { name: nodeName }, spec: { podCIDR: POD_CIDR } });
     kubelet = await startKubeletProcess({ kubeconfig: fx.api.kubeconfig, nodeName });
-    await waitFor(
-      'node Ready',
-      async () => {
-        const n = await nodes.get(nodeName);
-        return n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' || undefined;
-      },
-      60_000,
-    );
+    await waitForNodeReady(nodes, nodeName, 60_000);
     const node = { nodeName };
     const pods = client.resource<ApiPod>(PODS_RESOURCE, NS);
     const names = Array.from({ length: PODS }, (_, i) => `bench-${i}`);

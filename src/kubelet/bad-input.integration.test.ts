@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { CONFIGMAPS } from '../client/rest/resources.js';
 import type { ApiPod } from './kuberuntime/pod-types.js';
 import {
+  deletePodAndWait,
   eventsFor,
   podsIn,
   startRealNode,
@@ -63,22 +64,7 @@ after(async () => {
   await rn?.close();
 });
 
-async function deleteAndWait(name: string): Promise<void> {
-  await pods()
-    .delete(name)
-    .catch(() => undefined);
-  await waitFor(
-    `${name} gone`,
-    async () =>
-      pods()
-        .get(name)
-        .then(
-          () => undefined,
-          () => true,
-        ),
-    30_000,
-  );
-}
+const deleteAndWait = (name: string) => deletePodAndWait(pods(), name);
 
 test(
   'an image nobody serves: ErrImagePull, then ImagePullBackOff carrying the pull error',

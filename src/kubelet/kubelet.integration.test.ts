@@ -5,77 +5,34 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { silentLogger } from '../util/log.js';
 import { EVENTS, PODS } from '../client/rest/resources.js';
-import { killShims, removeCgroups, unmountUnder } from './containerd/cleanup.js';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CONFLIST_FILE, cniNames } from './cni/conflist.js';
+import { CONFLIST_FILE } from './cni/conflist.js';
 import type { ApiPod } from './kuberuntime/pod-types.js';
-import { startApiFixture, type ApiFixture } from './node/test-helpers.js';
-import { startNode, type NodeHandle } from './setup.js';
+import type { ApiFixture } from './node/test-helpers.js';
+import type { NodeHandle } from './setup.js';
+import { startRealNode, waitFor, waitForNodeReady, type RealNodeFixture } from './testing/real-node.js';
 
-const suffix = randomBytes(3).toString('hex');
-const nodeName = `kl-it-${suffix}`;
-const cgroupRoot = `/k8ts-kl-it-${suffix}`;
+let rn: RealNodeFixture | undefined;
+let nodeName: string;
 let dir: string;
 let fx: ApiFixture;
-let node: NodeHandle | undefined;
+let node: NodeHandle;
 
 before(async () => {
-  dir = await mkdtemp('/tmp/k8ts-kl-');
-  fx = await startApiFixture();
-  // No controller assigns CIDRs here: the node object carries one before the kubelet starts.
-  await fx.nodes.create({ metadata: { name: nodeName }, spec: { podCIDR: '10.244.251.0/24' } });
-  node = await startNode({
-    client: fx.client,
-    nodeName,
-    nodeIP: '127.0.0.1',
-    rootDir: join(dir, 'kubelet'),
-    containerdDataDir: join(dir, 'ctd'),
-    cgroupRoot,
-    kubeletPort: 0,
-    logger: silentLogger,
-  });
+  // No controller assigns CIDRs here: the fixture's Node carries one before the kubelet starts.
+  rn = await startRealNode({ podCIDR: '10.244.251.0/24', prefix: 'kl-it' });
+  ({ nodeName, dir, fx, node } = rn);
 });
 
 after(async () => {
-  await node?.stop().catch(() => undefined);
-  if (node?.containerd) await killShims(node.containerd.socket).catch(() => undefined);
-  await unmountUnder(dir).catch(() => undefined);
-  await removeCgroups(cgroupRoot).catch(() => undefined);
-  // The bridge device and host-local's store outlive containerd: they belong to this test's node only.
-  const { bridgeName, networkName } = cniNames(nodeName);
-  await promisify(execFile)('ip', ['link', 'del', bridgeName]).catch(() => undefined);
-  await rm(join('/var/lib/cni/networks', networkName), { recursive: true, force: true });
-  await fx?.close();
-  await rm(dir, { recursive: true, force: true });
+  await rn?.close();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 test('the node registers Ready with the CNI config for its podCIDR', async () => {
-  const n = await waitFor('node Ready', async () => {
-    const got = await fx.nodes.get(nodeName);
-    return got.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' ? got : undefined;
-  });
+  const n = await waitForNodeReady(fx.nodes, nodeName);
   assert.match(n.status?.nodeInfo?.containerRuntimeVersion ?? '', /^containerd:\/\//);
   assert.equal(n.status?.nodeInfo?.kubeletVersion, 'v1.33.0-k8ts');
   assert.ok(existsSync(join(dir, 'ctd', 'cni', 'net.d', CONFLIST_FILE)));
@@ -105,7 +62,7 @@ test('a hostNetwork busybox pod runs, logs, and is deleted cleanly', async () =>
 
   await pods.delete('bb');
   await waitFor('pod gone', async () => pods.get('bb').then(() => undefined, () => true));
-  const left = await node!.cri.listPodSandbox({});
+  const left = await node.cri.listPodSandbox({});
   assert.deepEqual(left.items.map((s) => s.id), []);
 });
 

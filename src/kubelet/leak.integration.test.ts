@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { cniNames } from './cni/conflist.js';
 import { CGROUP_V1_ROOT, mountsUnder } from './containerd/cleanup.js';
 import type { ApiPod } from './kuberuntime/pod-types.js';
-import { podsIn, startRealNode, testPod, waitFor, type RealNodeFixture } from './testing/real-node.js';
+import { deletePodAndWait, podsIn, startRealNode, testPod, waitFor, waitForNodeReady, type RealNodeFixture } from './testing/real-node.js';
 
 const run = promisify(execFile);
 const NS = 'default';
@@ -27,10 +27,7 @@ let rn: RealNodeFixture;
 
 before(async () => {
   rn = await startRealNode({ podCIDR: '10.244.223.0/24', prefix: 'leak' });
-  await waitFor('node Ready', async () => {
-    const n = await rn.fx.nodes.get(rn.nodeName);
-    return n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' || undefined;
-  });
+  await waitForNodeReady(rn.fx.nodes, rn.nodeName);
 });
 
 after(async () => {
@@ -135,20 +132,7 @@ test(`${ROUNDS * PER_ROUND} pod create/delete cycles leave nothing behind`, { ti
       running.map((p) => p.status!.podIP!),
     ))
       chains.add(c);
-    await Promise.all(names.map((name) => pods.delete(name)));
-    await Promise.all(
-      names.map((name) =>
-        waitFor(
-          `${name} gone`,
-          async () =>
-            pods.get(name).then(
-              () => undefined,
-              () => true,
-            ),
-          30_000,
-        ),
-      ),
-    );
+    await Promise.all(names.map((name) => deletePodAndWait(pods, name)));
     cycles += names.length;
     if (process.env.K8TS_LEAK_DEBUG)
       console.log(`round ${round}: running after ${t1 - t0} ms, gone after ${Date.now() - t1} ms`);

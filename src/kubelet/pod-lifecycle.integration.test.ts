@@ -10,12 +10,14 @@ import assert from 'node:assert/strict';
 import { CONFIGMAPS, SECRETS } from '../client/rest/resources.js';
 import type { ApiPod, PodCondition } from './kuberuntime/pod-types.js';
 import {
+  deletePodAndWait,
   eventsFor,
   execIn,
   podsIn,
   startRealNode,
   testPod,
   waitFor,
+  waitForNodeReady,
   type RealNodeFixture,
 } from './testing/real-node.js';
 
@@ -24,10 +26,7 @@ let rn: RealNodeFixture;
 
 before(async () => {
   rn = await startRealNode({ podCIDR: '10.244.221.0/24', prefix: 'plc' });
-  await waitFor('node Ready', async () => {
-    const n = await rn.fx.nodes.get(rn.nodeName);
-    return n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' || undefined;
-  });
+  await waitForNodeReady(rn.fx.nodes, rn.nodeName);
 });
 
 after(async () => {
@@ -38,22 +37,7 @@ const cond = (p: ApiPod, type: string): PodCondition | undefined => p.status?.co
 const pods = () => podsIn(rn.fx, NS);
 const formatPod = (p: ApiPod) => `${p.metadata.name}_${NS}(${p.metadata.uid})`;
 
-async function deleteAndWait(name: string): Promise<void> {
-  await pods()
-    .delete(name)
-    .catch(() => undefined);
-  await waitFor(
-    `${name} gone`,
-    async () =>
-      pods()
-        .get(name)
-        .then(
-          () => undefined,
-          () => true,
-        ),
-    30_000,
-  );
-}
+const deleteAndWait = (name: string) => deletePodAndWait(pods(), name);
 
 test('a failing liveness probe restarts the container with growing CrashLoopBackOff', { timeout: 90_000 }, async () => {
   const created = await pods().create(

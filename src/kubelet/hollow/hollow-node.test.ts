@@ -1,42 +1,14 @@
 /** A hollow node against a real in-process API server: readiness, pod IPs from its podCIDR, their release. */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PODS } from '../../client/rest/resources.js';
-import { RestClient } from '../../client/rest/rest-client.js';
 import { realClock } from '../../util/clock.js';
 import { silentLogger } from '../../util/log.js';
 import type { ApiPod } from '../kuberuntime/pod-types.js';
-import { startApiFixture, type ApiFixture } from '../node/test-helpers.js';
-import { startHollowNode, type HollowNode } from './hollow-node.js';
+import { startHollowNode } from './hollow-node.js';
+import { until, useHollowTestEnv } from './test-env.js';
 
-let fx: ApiFixture;
-const nodes: HollowNode[] = [];
-const clients: RestClient[] = [];
-/** Each hollow node has its own client, as each kubelet does (client-side rate limits are per client). */
-const kubeletClient = () => {
-  const c = RestClient.fromKubeconfig(fx.api.kubeconfig, { component: 'hollow-kubelet', qps: 50, burst: 100 });
-  clients.push(c);
-  return c;
-};
-before(async () => {
-  fx = await startApiFixture();
-});
-after(async () => {
-  await Promise.all(nodes.map((n) => n.stop()));
-  for (const c of clients) c.close();
-  await fx.close();
-});
-
-/** Polls (real time, bounded) until `probe` returns something other than undefined. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const env = useHollowTestEnv();
 
 const podOn = (name: string, node: string, extra: Partial<ApiPod['spec']> = {}): ApiPod => ({
   metadata: { name, namespace: 'default' } as ApiPod['metadata'],
@@ -51,26 +23,26 @@ const podOn = (name: string, node: string, extra: Partial<ApiPod['spec']> = {}):
 
 test('a hollow node is NotReady without a podCIDR, then runs pods with IPs from it and releases them', async () => {
   const node = startHollowNode({
-    client: kubeletClient(),
+    client: env.kubeletClient(),
     nodeName: 'hollow-one',
     clock: realClock,
     logger: silentLogger,
     nodeStatusUpdateFrequencyMs: 200,
   });
-  nodes.push(node);
-  const ready = async () => (await fx.nodes.get('hollow-one')).status?.conditions?.find((c) => c.type === 'Ready');
+  env.nodes.push(node);
+  const ready = async () => (await env.fx.nodes.get('hollow-one')).status?.conditions?.find((c) => c.type === 'Ready');
   const notReady = await until('node registered NotReady', async () =>
     (await ready())?.status === 'False' ? await ready() : undefined,
   );
   assert.match(notReady?.message ?? '', /no podCIDR/);
-  const n = await fx.nodes.get('hollow-one');
+  const n = await env.fx.nodes.get('hollow-one');
   assert.equal(n.status?.capacity?.cpu, '4');
   assert.equal(n.status?.capacity?.pods, '110');
   assert.match(n.status?.nodeInfo?.containerRuntimeVersion ?? '', /^fake:\/\//);
 
-  await fx.nodes.patch('hollow-one', 'merge', { spec: { podCIDR: '10.250.200.0/24' } });
+  await env.fx.nodes.patch('hollow-one', 'merge', { spec: { podCIDR: '10.250.200.0/24' } });
   await until('node Ready', async () => ((await ready())?.status === 'True' ? true : undefined));
-  const pods = fx.client.resource<ApiPod>(PODS, 'default');
+  const pods = env.fx.client.resource<ApiPod>(PODS, 'default');
   await pods.create(podOn('p1', 'hollow-one'));
   await pods.create(podOn('h1', 'hollow-one', { hostNetwork: true }));
   const p1 = await until('p1 Running and Ready', async () => {

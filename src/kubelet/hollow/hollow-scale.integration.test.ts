@@ -2,45 +2,17 @@
  * Hollow nodes at scale: 50 of them in this process run 500 pods against a real in-process API server within
  * a bounded time; the test reports how long each stage took and the heap in use.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PODS } from '../../client/rest/resources.js';
-import { RestClient } from '../../client/rest/rest-client.js';
 import { realClock } from '../../util/clock.js';
 import { silentLogger } from '../../util/log.js';
 import type { ApiPod } from '../kuberuntime/pod-types.js';
-import { startApiFixture, type ApiFixture } from '../node/test-helpers.js';
-import { startHollowNode, type HollowNode } from './hollow-node.js';
+import { startHollowNode } from './hollow-node.js';
+import { until, useHollowTestEnv } from './test-env.js';
 import { parseIPv4CIDR } from './pod-cidr-allocator.js';
 
-let fx: ApiFixture;
-const nodes: HollowNode[] = [];
-const clients: RestClient[] = [];
-/** Each hollow node has its own client, as each kubelet does (client-side rate limits are per client). */
-const kubeletClient = () => {
-  const c = RestClient.fromKubeconfig(fx.api.kubeconfig, { component: 'hollow-kubelet', qps: 50, burst: 100 });
-  clients.push(c);
-  return c;
-};
-before(async () => {
-  fx = await startApiFixture();
-});
-after(async () => {
-  await Promise.all(nodes.map((n) => n.stop()));
-  for (const c of clients) c.close();
-  await fx.close();
-});
-
-/** Polls (real time, bounded) until `probe` returns something other than undefined. */
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const env = useHollowTestEnv();
 
 const inCIDR = (ip: string, cidr: string) => {
   const { base, prefix } = parseIPv4CIDR(cidr);
@@ -64,14 +36,14 @@ test('50 hollow nodes run 500 pods in one process', async (t) => {
   const started = Date.now();
   const names = Array.from({ length: count }, (_, i) => `hollow-${i}`);
   await Promise.all(
-    names.map((name, i) => fx.nodes.create({ metadata: { name }, spec: { podCIDR: `10.251.${i}.0/24` } })),
+    names.map((name, i) => env.fx.nodes.create({ metadata: { name }, spec: { podCIDR: `10.251.${i}.0/24` } })),
   );
   const fleet = names.map((nodeName) =>
-    startHollowNode({ client: kubeletClient(), nodeName, clock: realClock, logger: silentLogger }),
+    startHollowNode({ client: env.kubeletClient(), nodeName, clock: realClock, logger: silentLogger }),
   );
-  nodes.push(...fleet);
+  env.nodes.push(...fleet);
   await until('all nodes Ready', async () => {
-    const list = (await fx.nodes.list()).items.filter(
+    const list = (await env.fx.nodes.list()).items.filter(
       (n) => n.metadata.name?.startsWith('hollow-') && n.metadata.name !== 'hollow-one',
     );
     const ready = list.filter((n) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True');
@@ -80,8 +52,7 @@ test('50 hollow nodes run 500 pods in one process', async (t) => {
   const readyAt = Date.now();
 
   // The test's own writes are not rate limited, so the measurement is of the nodes.
-  const fast = RestClient.fromKubeconfig(fx.api.kubeconfig, { component: 'hollow-test', qps: Infinity });
-  clients.push(fast);
+  const fast = env.testClient();
   const pods = fast.resource<ApiPod>(PODS, 'default');
   const specs = names.flatMap((node) => Array.from({ length: perNode }, (_, j) => podOn(`${node}-p${j}`, node)));
   for (let i = 0; i < specs.length; i += 50) await Promise.all(specs.slice(i, i + 50).map((p) => pods.create(p)));

@@ -15,6 +15,7 @@ import { RestClient } from '../../client/rest/rest-client.js';
 import { EVENTS, LEASES, NODES, PODS } from '../../client/rest/resources.js';
 import type { ResourceClient } from '../../client/rest/resource-client.js';
 import { silentLogger, type Logger } from '../../util/log.js';
+import { waitFor } from '../../testing/wait-for.js';
 import type { CriClient } from '../cri/service.js';
 import type { ApiPod } from '../kuberuntime/pod-types.js';
 import { killShims, removeCgroups, unmountUnder } from '../containerd/cleanup.js';
@@ -49,21 +50,7 @@ export interface RealNodeOptions {
 export const KUBELET_API_QPS = 50;
 export const KUBELET_API_BURST = 100;
 
-/** Waits until `probe` returns something other than undefined (errors count as "not yet"). */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { waitFor };
 
 export async function startRealNode(o: RealNodeOptions): Promise<RealNodeFixture> {
   const suffix = randomBytes(3).toString('hex');
@@ -133,6 +120,24 @@ export interface TestEvent {
 /** The pods client of a namespace (what kubectl reads status through). */
 export function podsIn(fx: ApiFixture, namespace: string): ResourceClient<ApiPod> {
   return fx.client.resource<ApiPod>(PODS, namespace);
+}
+
+/** Waits until the Node reports Ready=True; resolves the Node. */
+export function waitForNodeReady(nodes: ResourceClient<Node>, nodeName: string, timeoutMs = 30_000): Promise<Node> {
+  return waitFor(
+    `node ${nodeName} Ready`,
+    async () => {
+      const n = await nodes.get(nodeName);
+      return n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True' ? n : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Deletes a pod (already gone is fine) and waits until the API no longer has it. */
+export async function deletePodAndWait(pods: ResourceClient<ApiPod>, name: string, timeoutMs = 30_000): Promise<void> {
+  await pods.delete(name).catch(() => undefined);
+  await waitFor(`${name} gone`, async () => pods.get(name).then(() => undefined, () => true), timeoutMs);
 }
 
 /** The events of a namespace about the object named `name`, oldest first. */
