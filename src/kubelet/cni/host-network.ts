@@ -26,10 +26,10 @@ export function gatewayOf(podCIDR: string): { address: string; prefixLength: num
   }
   const [addr, prefixLength] = parsed;
   if (addr.kind() !== 'ipv4' || prefixLength > 30) throw new Error(`podCIDR ${podCIDR} is not an IPv4 range with room for pods`);
-  const network = ipaddr.IPv4.networkAddressFromCIDR(podCIDR).toByteArray();
-  const n = ((network[0]! << 24) | (network[1]! << 16) | (network[2]! << 8) | network[3]!) >>> 0;
-  const g = n + 1;
-  return { address: [g >>> 24, (g >>> 16) & 255, (g >>> 8) & 255, g & 255].join('.'), prefixLength };
+  // With at most /30 the network address ends in a 0 bit, so its first host address only bumps the last byte.
+  const bytes = ipaddr.IPv4.networkAddressFromCIDR(podCIDR).toByteArray();
+  bytes[3]! += 1;
+  return { address: new ipaddr.IPv4(bytes).toString(), prefixLength };
 }
 
 export interface NodeNetworkOptions {
