@@ -16,3 +16,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * For unit tests on a fake clock: yields to the event loop until `pred` holds. Real I/O (files, sockets) may
+ * finish in any number of turns on a loaded machine, so the bound is real time, not a count of turns.
+ */
+export async function settle(what: string, pred: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let turn = 0; !(await pred()); turn++) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise<void>((r) => (turn < 100 ? setImmediate(r) : setTimeout(r, 2)));
+  }
+}

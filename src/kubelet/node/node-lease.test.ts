@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../util/clock.js';
+import { settle } from '../../testing/wait-for.js';
 import { silentLogger } from '../../util/log.js';
 import { rfc3339Micro } from '../../apimachinery/meta.js';
 import { NodeLeaseController } from './node-lease.js';
@@ -14,9 +15,6 @@ after(async () => {
   await fx.close();
 });
 
-const settle = async (pred: () => Promise<boolean>) => {
-  for (let i = 0; i < 500 && !(await pred()); i++) await new Promise<void>((r) => setImmediate(r));
-};
 
 test('renew creates the lease, then moves renewTime and adds the owner once the node uid is known', async () => {
   const clock = new FakeClock();
@@ -45,12 +43,12 @@ test('run renews every 10 s on the injected clock', async () => {
   const ac = new AbortController();
   const done = c.run(ac.signal);
   const renewTime = async () => (await fx.leases.get('lease-2').catch(() => undefined))?.spec?.renewTime;
-  await settle(async () => (await renewTime()) === rfc3339Micro(clock.now()));
+  await settle('the lease to be renewed', async () => (await renewTime()) === rfc3339Micro(clock.now()));
   assert.equal(await renewTime(), rfc3339Micro(clock.now()));
   for (let i = 0; i < 2; i++) {
-    await settle(async () => clock.pendingTimers() > 0);
+    await settle('the next renewal timer', () => clock.pendingTimers() > 0);
     clock.step(10_000);
-    await settle(async () => (await renewTime()) === rfc3339Micro(clock.now()));
+    await settle('the lease to be renewed', async () => (await renewTime()) === rfc3339Micro(clock.now()));
     assert.equal(await renewTime(), rfc3339Micro(clock.now()));
   }
   ac.abort();

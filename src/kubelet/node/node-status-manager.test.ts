@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../util/clock.js';
+import { settle } from '../../testing/wait-for.js';
 import { silentLogger } from '../../util/log.js';
 import { FakeCriClient } from '../cri/fake-client.js';
 import { canonicalJSON, NodeStatusManager } from './node-status-manager.js';
@@ -101,15 +102,12 @@ test('run registers and reports on the clock, and stops on abort', async () => {
   const m = manager('run-1', clock);
   const ac = new AbortController();
   const done = m.run(ac.signal);
-  const waitFor = async (pred: () => Promise<boolean>) => {
-    for (let i = 0; i < 500 && !(await pred()); i++) await new Promise<void>((r) => setImmediate(r));
-  };
-  await waitFor(async () => (await fx.nodes.get('run-1').catch(() => undefined))?.status?.conditions !== undefined);
+  await settle('the node to register', async () => (await fx.nodes.get('run-1').catch(() => undefined))?.status?.conditions !== undefined);
   const first = (await fx.nodes.get('run-1')).status?.conditions?.[0]?.lastHeartbeatTime;
   assert.ok(first);
-  await waitFor(async () => clock.pendingTimers() > 0);
+  await settle('the next status timer', () => clock.pendingTimers() > 0);
   clock.step(5 * 60_000);
-  await waitFor(async () => (await fx.nodes.get('run-1')).status?.conditions?.[0]?.lastHeartbeatTime !== first);
+  await settle('a new heartbeat', async () => (await fx.nodes.get('run-1')).status?.conditions?.[0]?.lastHeartbeatTime !== first);
   assert.notEqual((await fx.nodes.get('run-1')).status?.conditions?.[0]?.lastHeartbeatTime, first);
   ac.abort();
   await done;

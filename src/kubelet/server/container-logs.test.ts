@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { FakeClock } from '../../util/clock.js';
+import { settle } from '../../testing/wait-for.js';
 import { fixedNanoTime, parseLogLine, parseLogOptions, readContainerLogs, type LogOptions } from './container-logs.js';
 
 let dir: string;
@@ -129,7 +130,7 @@ describe('readContainerLogs', () => {
       useWatch: false,
     });
     const untilWaiting = async () => {
-      for (let i = 0; i < 1000 && clock.pendingTimers() === 0; i++) await new Promise((r) => setImmediate(r));
+      await settle('the reader to wait for more', () => clock.pendingTimers() > 0);
       assert.equal(clock.pendingTimers(), 1, 'the reader waits for more');
     };
     await untilWaiting();
@@ -158,7 +159,7 @@ describe('readContainerLogs', () => {
       signal: ac.signal,
       useWatch: false,
     });
-    for (let i = 0; i < 1000 && clock.pendingTimers() === 0; i++) await new Promise((r) => setImmediate(r));
+    await settle('the reader to wait for more', () => clock.pendingTimers() > 0);
     ac.abort();
     await done;
     assert.equal(clock.pendingTimers(), 0);
