@@ -6,7 +6,7 @@ import { openCachedStore } from '../storage/factory.js';
 import type { Store } from '../storage/interface.js';
 import { createApiServer } from '../apiserver/setup.js';
 import type { ApiServer } from '../apiserver/server.js';
-import { parseIpv4Cidr } from '../apiserver/allocator/cidr.js';
+import { parseServiceCIDR } from '../apiserver/allocator/service-cidr.js';
 import { writeAdminKubeconfig } from './kubeconfig.js';
 import { createLogger, type Logger } from '../util/log.js';
 import { onShutdown } from './shutdown.js';
@@ -58,7 +58,7 @@ export async function startApiServerComponent(values: ApiserverValues, log: Logg
   if (!bind) throw new UsageError('--bind-address must not be empty');
   const serviceCIDR = String(values['service-cluster-ip-range']);
   try {
-    parseIpv4Cidr(serviceCIDR);
+    parseServiceCIDR(serviceCIDR);
   } catch (err) {
     throw new UsageError(`--service-cluster-ip-range: ${(err as Error).message}`);
   }

@@ -20,7 +20,7 @@ import { unmountUnder } from '../kubelet/containerd/cleanup.js';
 import type { Node } from '../kubelet/node/types.js';
 import { startNode, type NodeHandle } from '../kubelet/setup.js';
 import type { Logger } from '../util/log.js';
-import { intToIpv4, parseIpv4Cidr } from '../apiserver/allocator/cidr.js';
+import { nthSubnet, parseIPv4CIDR } from '../util/ipv4.js';
 import { UsageError } from './flags.js';
 
 const run = promisify(execFile);
@@ -30,15 +30,14 @@ export const NODE_CIDR_MASK_SIZE = 24;
 
 /** The first node-sized subnet of the cluster CIDR (the whole range when it is smaller than a /24). */
 export function firstNodeCIDR(clusterCIDR: string): string {
-  let range;
+  let prefix;
   try {
-    range = parseIpv4Cidr(clusterCIDR);
+    prefix = parseIPv4CIDR(clusterCIDR).prefix;
   } catch (err) {
     throw new UsageError(`--cluster-cidr: ${(err as Error).message}`);
   }
-  const prefix = 32 - Math.log2(range.size);
   if (prefix > 30) throw new UsageError(`--cluster-cidr ${clusterCIDR}: too small for a node (at most /30)`);
-  return `${intToIpv4(range.base)}/${Math.max(prefix, NODE_CIDR_MASK_SIZE)}`;
+  return nthSubnet(clusterCIDR, Math.max(prefix, NODE_CIDR_MASK_SIZE), 0);
 }
 
 /** The address a cluster CIDR's first node gets (its podCIDR's gateway): the API server's default advertise address. */

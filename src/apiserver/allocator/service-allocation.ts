@@ -4,7 +4,8 @@ import { invalidValue, root } from '../../apimachinery/field-errors.js';
 import type { KObject, RequestContext } from '../registry/types.js';
 import type { WriteHooks } from '../registry/resource.js';
 import { RangeAllocator, AlreadyAllocatedError, RangeFullError } from './range-allocator.js';
-import { intToIpv4, offsetIn, parseIpv4Cidr, type Ipv4Range } from './cidr.js';
+import { formatIPv4, offsetIn, type IPv4Range } from '../../util/ipv4.js';
+import { parseServiceCIDR } from './service-cidr.js';
 
 interface ServicePort {
   name?: string;
@@ -34,14 +35,14 @@ const needsNodePorts = (s: ServiceSpec) => s.type === 'NodePort' || s.type === '
  * creates, and freed when the Service goes.
  */
 export class ServiceAllocator {
-  readonly range: Ipv4Range;
+  readonly range: IPv4Range;
   private readonly ips: RangeAllocator;
   private readonly ports: RangeAllocator;
   private readonly portMin: number;
   private readonly portMax: number;
 
   constructor(store: Store, options: ServiceAllocationOptions) {
-    this.range = parseIpv4Cidr(options.serviceCIDR);
+    this.range = parseServiceCIDR(options.serviceCIDR);
     // Offset 0 is the network address and offset 1 is kept for the kubernetes Service (allocated explicitly).
     this.ips = new RangeAllocator(store, '/registry/ranges/serviceips', this.range.cidr, this.range.size, 2, this.range.size - 1);
     this.portMin = options.nodePortRange?.min ?? 30000;
@@ -52,7 +53,7 @@ export class ServiceAllocator {
 
   /** The ClusterIP of the `kubernetes` Service: the first address of the range. */
   get kubernetesServiceIP(): string {
-    return intToIpv4(this.range.base + 1);
+    return formatIPv4(this.range.base + 1);
   }
 
   private invalidService(svc: KObject, field: string, value: unknown, detail: string): Error {
@@ -79,7 +80,7 @@ export class ServiceAllocator {
     }
     try {
       const off = dryRun ? await this.ips.peekFree() : await this.ips.allocateNext();
-      s.clusterIP = intToIpv4(this.range.base + off);
+      s.clusterIP = formatIPv4(this.range.base + off);
       s.clusterIPs = [s.clusterIP];
       return dryRun ? undefined : () => this.ips.release(off);
     } catch (err) {

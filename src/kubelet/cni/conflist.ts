@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseIPv4CIDR } from '../../util/ipv4.js';
 
 /** The conflist file name containerd picks up (the lowest name in the dir wins). */
 export const CONFLIST_FILE = '10-k8ts.conflist';
@@ -34,7 +35,7 @@ export function cniNames(nodeName: string): { networkName: string; bridgeName: s
 
 /** The conflist JSON object. */
 export function renderConflist(o: CniNetworkOptions): Record<string, unknown> {
-  if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(o.podCIDR)) throw new Error(`podCIDR ${JSON.stringify(o.podCIDR)} is not an IPv4 CIDR`);
+  parseIPv4CIDR(o.podCIDR); // host-local takes IPv4 ranges in this form only
   const names = cniNames(o.nodeName);
   const ipam: Record<string, unknown> = {
     type: 'host-local',

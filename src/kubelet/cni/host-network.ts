@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import ipaddr from 'ipaddr.js';
+import { formatIPv4, parseIPv4CIDR } from '../../util/ipv4.js';
 
 const run = promisify(execFile);
 
@@ -18,18 +18,14 @@ export const systemIp: IpCommand = async (args) => (await run('ip', args)).stdou
 
 /** The gateway of an IPv4 podCIDR: its first host address (10.42.0.0/24 → 10.42.0.1). */
 export function gatewayOf(podCIDR: string): { address: string; prefixLength: number } {
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  let range;
   try {
-    parsed = ipaddr.parseCIDR(podCIDR);
+    range = parseIPv4CIDR(podCIDR);
   } catch {
     throw new Error(`podCIDR ${JSON.stringify(podCIDR)} is not a CIDR`);
   }
-  const [addr, prefixLength] = parsed;
-  if (addr.kind() !== 'ipv4' || prefixLength > 30) throw new Error(`podCIDR ${podCIDR} is not an IPv4 range with room for pods`);
-  // With at most /30 the network address ends in a 0 bit, so its first host address only bumps the last byte.
-  const bytes = ipaddr.IPv4.networkAddressFromCIDR(podCIDR).toByteArray();
-  bytes[3]! += 1;
-  return { address: new ipaddr.IPv4(bytes).toString(), prefixLength };
+  if (range.prefix > 30) throw new Error(`podCIDR ${podCIDR} is not an IPv4 range with room for pods`);
+  return { address: formatIPv4(range.base + 1), prefixLength: range.prefix };
 }
 
 export interface NodeNetworkOptions {

@@ -7,7 +7,7 @@ import { RestClient } from '../../client/rest/rest-client.js';
 import type { Clock } from '../../util/clock.js';
 import type { Logger } from '../../util/log.js';
 import { startHollowNode, type HollowNode } from './hollow-node.js';
-import { nthSubnet } from './pod-cidr-allocator.js';
+import { nthSubnet } from '../../util/ipv4.js';
 
 /** Options of {@link startHollowFleet}. */
 export interface HollowFleetOptions {

@@ -10,14 +10,11 @@ import { silentLogger } from '../../util/log.js';
 import type { ApiPod } from '../kuberuntime/pod-types.js';
 import { startHollowNode } from './hollow-node.js';
 import { until, useHollowTestEnv } from './test-env.js';
-import { parseIPv4CIDR } from './pod-cidr-allocator.js';
+import { offsetIn, parseIPv4CIDR } from '../../util/ipv4.js';
 
 const env = useHollowTestEnv();
 
-const inCIDR = (ip: string, cidr: string) => {
-  const { base, prefix } = parseIPv4CIDR(cidr);
-  return parseIPv4CIDR(`${ip}/32`).base - base < 2 ** (32 - prefix) && parseIPv4CIDR(`${ip}/32`).base >= base;
-};
+const inCIDR = (ip: string, cidr: string) => offsetIn(parseIPv4CIDR(cidr), ip) !== undefined;
 
 const podOn = (name: string, node: string, extra: Partial<ApiPod['spec']> = {}): ApiPod => ({
   metadata: { name, namespace: 'default' } as ApiPod['metadata'],

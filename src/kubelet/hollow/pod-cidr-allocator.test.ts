@@ -1,24 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nthSubnet, parseIPv4CIDR, PodCIDRAllocator } from './pod-cidr-allocator.js';
-
-test('parseIPv4CIDR masks the base address and rejects what is not IPv4', () => {
-  assert.deepEqual(parseIPv4CIDR('10.244.3.7/24'), { base: 10 * 256 ** 3 + 244 * 65536 + 3 * 256, prefix: 24 });
-  for (const bad of ['', '10.0.0.0', '10.0.0.256/24', '10.0.0.0/33', 'fd00::/64'])
-    assert.throws(() => parseIPv4CIDR(bad), /not an IPv4 CIDR/, bad);
-});
-
-test('nthSubnet splits a cluster CIDR into node subnets', () => {
-  const cases = [
-    { cidr: '10.244.0.0/16', prefix: 24, index: 0, want: '10.244.0.0/24' },
-    { cidr: '10.244.0.0/16', prefix: 24, index: 255, want: '10.244.255.0/24' },
-    { cidr: '10.0.0.0/8', prefix: 24, index: 257, want: '10.1.1.0/24' },
-    { cidr: '10.244.7.0/24', prefix: 24, index: 0, want: '10.244.7.0/24' },
-  ];
-  for (const c of cases) assert.equal(nthSubnet(c.cidr, c.prefix, c.index), c.want);
-  assert.throws(() => nthSubnet('10.244.0.0/16', 24, 256), /no subnet #256/);
-  assert.throws(() => nthSubnet('10.244.0.0/24', 16, 0), /cannot split/);
-});
+import { PodCIDRAllocator } from './pod-cidr-allocator.js';
 
 test('PodCIDRAllocator hands out host addresses round-robin, releases them, and fails when full or unassigned', () => {
   let cidr = '';
