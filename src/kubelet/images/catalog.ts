@@ -43,7 +43,7 @@ export interface BuildLocalImagesOptions {
 const CATALOG: {
   name: string;
   names: string[];
-  build: (base: BuiltLayer, opts: BuildLocalImagesOptions) => ReturnType<typeof buildImage>;
+  build: (base: BuiltLayer, opts: BuildLocalImagesOptions) => ReturnType<typeof buildImage> | Promise<ReturnType<typeof buildImage>>;
 }[] = [
   {
     name: 'busybox',
@@ -59,8 +59,8 @@ const CATALOG: {
   {
     name: 'nginx',
     names: ['docker.io/library/nginx:latest', 'docker.io/library/nginx:1.21', 'docker.io/library/nginx:1.26'],
-    build: (base, opts) =>
-      buildImage([base, buildLayer(nginxLayerEntries(opts.nginxPath ? { nginxPath: opts.nginxPath } : {}))], {
+    build: async (base, opts) =>
+      buildImage([base, await buildLayer(nginxLayerEntries(opts.nginxPath ? { nginxPath: opts.nginxPath } : {}))], {
         Cmd: ['nginx', '-g', 'daemon off;'],
         Env: [PATH_ENV],
         ExposedPorts: { '80/tcp': {} },
@@ -87,10 +87,10 @@ export async function buildLocalImages(
   if (unknown.length > 0)
     throw new Error(`unknown local image(s) ${unknown.join(', ')}; known: ${localImageNames().join(', ')}`);
   await mkdir(outDir, { recursive: true });
-  const base = buildLayer(busyboxLayerEntries(options.busyboxPath ?? DEFAULT_BUSYBOX));
+  const base = await buildLayer(busyboxLayerEntries(options.busyboxPath ?? DEFAULT_BUSYBOX));
   const out: LocalImageArchive[] = [];
   for (const item of CATALOG.filter((c) => wanted.includes(c.name))) {
-    const image = item.build(base, options);
+    const image = await item.build(base, options);
     const file = join(outDir, `${item.name}.tar`);
     const tmp = `${file}.tmp-${process.pid}`;
     await writeFile(tmp, writeOciArchive(image, item.names));

@@ -13,15 +13,15 @@ import { writeTar } from './tar-writer.js';
 
 const tinyLayer = () => buildLayer([{ type: 'file', path: 'hello', data: Buffer.from('hi') }]);
 
-test('a built layer records the digest of the compressed blob and the diff_id of the raw tar', () => {
-  const layer = tinyLayer();
+test('a built layer records the digest of the compressed blob and the diff_id of the raw tar', async () => {
+  const layer = await tinyLayer();
   assert.equal(layer.digest, sha256Digest(layer.blob));
   assert.equal(layer.diffId, sha256Digest(gunzipSync(layer.blob)));
-  assert.deepEqual(tinyLayer().blob, layer.blob, 'layers are reproducible');
+  assert.deepEqual((await tinyLayer()).blob, layer.blob, 'layers are reproducible');
 });
 
-test('an OCI archive verifies and names each tag with both annotations', () => {
-  const image = buildImage([tinyLayer()], { Cmd: ['sh'] });
+test('an OCI archive verifies and names each tag with both annotations', async () => {
+  const image = buildImage([await tinyLayer()], { Cmd: ['sh'] });
   const archive = writeOciArchive(image, ['docker.io/library/tiny:latest', 'docker.io/library/tiny:1']);
   assert.deepEqual(verifyOciArchive(archive), []);
   assert.deepEqual(summarizeArchive(archive), {
@@ -31,13 +31,13 @@ test('an OCI archive verifies and names each tag with both annotations', () => {
   });
 });
 
-test('writeOciArchive refuses two names with the same tag', () => {
-  const image = buildImage([tinyLayer()], {});
+test('writeOciArchive refuses two names with the same tag', async () => {
+  const image = buildImage([await tinyLayer()], {});
   assert.throws(() => writeOciArchive(image, ['docker.io/library/a:1', 'docker.io/library/b:1']), /share the tag/);
 });
 
-test('verifyOciArchive reports a tampered blob and a wrong diff_id', () => {
-  const image = buildImage([tinyLayer()], {});
+test('verifyOciArchive reports a tampered blob and a wrong diff_id', async () => {
+  const image = buildImage([await tinyLayer()], {});
   const layerDigest = [...image.blobs.keys()].find(
     (d) => image.blobs.get(d)!.length > 100 || d !== image.manifest.digest,
   )!;
@@ -49,7 +49,7 @@ test('verifyOciArchive reports a tampered blob and a wrong diff_id', () => {
     problems.join('\n'),
   );
 
-  const wrongDiff = buildImage([{ ...tinyLayer(), diffId: sha256Digest('other') }], {});
+  const wrongDiff = buildImage([{ ...(await tinyLayer()), diffId: sha256Digest('other') }], {});
   assert.match(verifyOciArchive(writeOciArchive(wrongDiff, ['docker.io/library/t:1'])).join('\n'), /diff_ids/);
 });
 

@@ -5,7 +5,8 @@
  * (`io.containerd.image.name`) and skopeo (`org.opencontainers.image.ref.name`) look up.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { writeTar, type TarEntry } from './tar-writer.js';
 
 export const MEDIA_TYPE_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -61,10 +62,16 @@ export function sha256Digest(data: Buffer | string): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
 }
 
-/** Tars and gzips layer entries. gzip from node:zlib writes no timestamp, so the blob is reproducible. */
-export function buildLayer(entries: readonly TarEntry[]): BuiltLayer {
+const gzipAsync = promisify(gzip);
+
+/**
+ * Tars and gzips layer entries. gzip from node:zlib writes no timestamp, so the blob is reproducible; it runs
+ * on libuv's thread pool because a node builds its images while its kubelet and API server already serve
+ * (compressing busybox and nginx at level 9 takes about a second).
+ */
+export async function buildLayer(entries: readonly TarEntry[]): Promise<BuiltLayer> {
   const tar = writeTar(entries);
-  const blob = gzipSync(tar, { level: 9 });
+  const blob = await gzipAsync(tar, { level: 9 });
   return { blob, digest: sha256Digest(blob), diffId: sha256Digest(tar) };
 }
 
