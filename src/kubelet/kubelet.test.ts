@@ -4,7 +4,8 @@ import { FakeClock } from '../util/clock.js';
 import { silentLogger } from '../util/log.js';
 import { PODS } from '../client/rest/resources.js';
 import { FakeCriClient } from './cri/fake-client.js';
-import { Kubelet } from './kubelet.js';
+import { Kubelet, type KubeletOptions } from './kubelet.js';
+import { settle } from '../testing/wait-for.js';
 import type { ApiPod } from './kuberuntime/pod-types.js';
 import type { PodVolumes } from './kuberuntime/runtime-manager.js';
 import { startApiFixture, testMachine, type ApiFixture } from './node/test-helpers.js';
@@ -21,34 +22,38 @@ after(async () => {
   await fx.close();
 });
 
-/** Polls through real API round trips (no timers) until `pred` holds. */
+/** Polls through real API round trips (no fake-clock timers) until `pred` holds; names the last value if not. */
 async function eventually<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string): Promise<T> {
   let v = await read();
-  for (let i = 0; i < 300 && !pred(v); i++) {
-    await new Promise<void>((r) => setImmediate(r));
-    v = await read();
-  }
+  await settle(what, async () => pred((v = await read()))).catch(() => undefined);
   assert.ok(pred(v), `timed out waiting for ${what}: ${JSON.stringify(v)}`);
   return v;
 }
 
 const volumes: PodVolumes = { mountPodVolumes: async () => undefined, containerMounts: async () => [], unmountPodVolumes: async () => undefined };
 
-test('kubelet registers Ready, runs a bound pod, notices its exit and deletes it cleanly', async () => {
+/** A kubelet on the fake runtime and an injected clock, named `name` with node IP `nodeIP`. */
+function testKubelet(name: string, nodeIP: string, extra: Partial<KubeletOptions> = {}) {
   const clock = new FakeClock(Date.now());
   const cri = new FakeCriClient({ clock });
-  cri.images.add('docker.io/library/busybox:latest');
   const kubelet = new Kubelet({
     client: fx.client,
     cri,
-    identity: { nodeName: 'node-a', hostname: 'node-a', nodeIP: '10.9.0.1' },
+    identity: { nodeName: name, hostname: name, nodeIP },
     machine: testMachine,
     volumes,
     env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
-    settings: { podLogsDir: '/tmp/pods', cgroupRoot: '/k8ts/node-a' },
+    settings: { podLogsDir: '/tmp/pods', cgroupRoot: `/k8ts/${name}` },
     clock,
     logger: silentLogger,
+    ...extra,
   });
+  return { clock, cri, kubelet };
+}
+
+test('kubelet registers Ready, runs a bound pod, notices its exit and deletes it cleanly', async () => {
+  const { clock, cri, kubelet } = testKubelet('node-a', '10.9.0.1');
+  cri.images.add('docker.io/library/busybox:latest');
   const ac = new AbortController();
   const running = kubelet.run(ac.signal);
   try {
@@ -98,42 +103,20 @@ test('kubelet registers Ready, runs a bound pod, notices its exit and deletes it
 });
 
 test('relist kills runtime pods the API does not know', async () => {
-  const clock = new FakeClock(Date.now());
-  const cri = new FakeCriClient({ clock });
-  const kubelet = new Kubelet({
-    client: fx.client,
-    cri,
-    identity: { nodeName: 'node-b', hostname: 'node-b', nodeIP: '10.9.0.2' },
-    machine: testMachine,
-    volumes,
-    env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
-    settings: { podLogsDir: '/tmp/pods', cgroupRoot: '/k8ts/node-b' },
-    clock,
-    logger: silentLogger,
-  });
+  const { cri, kubelet } = testKubelet('node-b', '10.9.0.2');
   await cri.runPodSandbox({ config: { metadata: { name: 'ghost', namespace: 'default', uid: 'ghost-uid' }, labels: { 'io.kubernetes.pod.uid': 'ghost-uid' } } });
   await kubelet.relist();
   assert.equal(cri.sandboxes.size, 0);
 });
 
 test('under memory pressure the eviction manager evicts a BestEffort pod: Failed/Evicted, never restarted', async () => {
-  const clock = new FakeClock(Date.now());
-  const cri = new FakeCriClient({ clock });
-  cri.images.add('docker.io/library/busybox:latest');
   const rootDir = await mkdtemp(join(tmpdir(), 'k8ts-evict-'));
-  const kubelet = new Kubelet({
-    client: fx.client,
-    cri,
-    identity: { nodeName: 'node-e', hostname: 'node-e', nodeIP: '10.9.0.2' },
-    machine: testMachine,
-    volumes,
-    env: { configMap: async () => undefined, secret: async () => undefined, services: async () => [] },
+  const { clock, cri, kubelet } = testKubelet('node-e', '10.9.0.2', {
     settings: { podLogsDir: join(rootDir, 'logs'), cgroupRoot: '/k8ts/node-e' },
-    clock,
-    logger: silentLogger,
     // A threshold every machine crosses: memory pressure from the first check on.
     housekeeping: { config: housekeepingConfigFromFlags({ 'eviction-hard': 'memory.available<1000Ti' }), rootDir, sandboxImage: 'registry.k8s.io/pause:3.10' },
   });
+  cri.images.add('docker.io/library/busybox:latest');
   const ac = new AbortController();
   const running = kubelet.run(ac.signal);
   try {

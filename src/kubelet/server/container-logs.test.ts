@@ -116,73 +116,59 @@ describe('readContainerLogs', () => {
     assert.equal(await read('2026-11-22T10:00:00Z stdout F a\n2026-11-22T10:00:01Z stdout F b', {}), 'a\nb');
   });
 
-  test('follow streams new records until the container stops running', async () => {
-    const path = join(dir, 'follow.log');
+  /** A follow read of a one-record log on a fake clock, polling (no fs.watch) so that only clock steps move it. */
+  async function follow(name: string, opts: { isRunning: () => Promise<boolean>; signal?: AbortSignal }) {
+    const path = join(dir, `${name}.log`);
     await writeFile(path, '2026-11-22T10:00:00Z stdout F first\n');
     const clock = new FakeClock();
-    let running = true;
     const out = new PassThrough();
     let got = '';
     out.on('data', (c: Buffer) => (got += c.toString()));
-    const done = readContainerLogs(path, { ...base, follow: true }, out, {
-      clock,
-      isRunning: async () => running,
-      useWatch: false,
-    });
+    const done = readContainerLogs(path, { ...base, follow: true }, out, { clock, useWatch: false, ...opts });
+    const waiting = () => settle('the reader to wait for more', () => clock.pendingTimers() > 0);
+    return { path, clock, done, waiting, got: () => got };
+  }
+
+  test('follow streams new records until the container stops running', async () => {
+    let running = true;
+    const f = await follow('follow', { isRunning: async () => running });
     const untilWaiting = async () => {
-      await settle('the reader to wait for more', () => clock.pendingTimers() > 0);
-      assert.equal(clock.pendingTimers(), 1, 'the reader waits for more');
+      await f.waiting();
+      assert.equal(f.clock.pendingTimers(), 1, 'the reader waits for more');
     };
     await untilWaiting();
-    assert.equal(got, 'first\n');
-    await appendFile(path, '2026-11-22T10:00:01Z stdout F second\n');
-    clock.step(1000);
+    assert.equal(f.got(), 'first\n');
+    await appendFile(f.path, '2026-11-22T10:00:01Z stdout F second\n');
+    f.clock.step(1000);
     await untilWaiting();
-    assert.equal(got, 'first\nsecond\n');
-    await appendFile(path, '2026-11-22T10:00:02Z stdout F last\n');
+    assert.equal(f.got(), 'first\nsecond\n');
+    await appendFile(f.path, '2026-11-22T10:00:02Z stdout F last\n');
     running = false;
-    clock.step(1000);
-    await done;
-    assert.equal(got, 'first\nsecond\nlast\n');
+    f.clock.step(1000);
+    await f.done;
+    assert.equal(f.got(), 'first\nsecond\nlast\n');
   });
 
   test('follow ends when the client goes away', async () => {
-    const path = join(dir, 'abort.log');
-    await writeFile(path, '2026-11-22T10:00:00Z stdout F x\n');
-    const clock = new FakeClock();
     const ac = new AbortController();
-    const out = new PassThrough();
-    out.resume();
-    const done = readContainerLogs(path, { ...base, follow: true }, out, {
-      clock,
-      isRunning: async () => true,
-      signal: ac.signal,
-      useWatch: false,
-    });
-    await settle('the reader to wait for more', () => clock.pendingTimers() > 0);
+    const f = await follow('abort', { isRunning: async () => true, signal: ac.signal });
+    await f.waiting();
     ac.abort();
-    await done;
-    assert.equal(clock.pendingTimers(), 0);
+    await f.done;
+    assert.equal(f.clock.pendingTimers(), 0);
   });
 
   test('follow ends when the client went away before the reader started waiting', async () => {
-    const path = join(dir, 'abort-early.log');
-    await writeFile(path, '2026-11-22T10:00:00Z stdout F x\n');
-    const clock = new FakeClock();
     const ac = new AbortController();
-    const out = new PassThrough();
-    out.resume();
     // Aborted while the first read is in flight: the reader must not wait for an abort event that already fired.
-    const done = readContainerLogs(path, { ...base, follow: true }, out, {
-      clock,
+    const f = await follow('abort-early', {
       isRunning: async () => {
         ac.abort();
         return true;
       },
       signal: ac.signal,
-      useWatch: false,
     });
-    await done;
-    assert.equal(clock.pendingTimers(), 0);
+    await f.done;
+    assert.equal(f.clock.pendingTimers(), 0);
   });
 });
