@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RuntimeService } from '../cri/service.js';
 import { int64ToNumber } from '../cri/types-common.js';
+import type { ContainerStats } from '../cri/types-stats.js';
 import { CONTAINER_NAME_LABEL, POD_UID_LABEL } from '../kuberuntime/labels.js';
 
 /** One container's usage; a field is undefined when nothing reported it. */
@@ -85,6 +86,21 @@ export async function podLogUsage(podLogsDir: string): Promise<Map<string, Map<s
   return out;
 }
 
+/**
+ * containerd also reports exited containers (without memory); as upstream's CRI stats provider does, only the
+ * latest attempt of each container of a pod counts. Keyed by pod uid and container name.
+ */
+export function latestAttempts(stats: readonly ContainerStats[]): ContainerStats[] {
+  const latest = new Map<string, ContainerStats>();
+  for (const s of stats) {
+    const labels = s.attributes?.labels ?? {};
+    const key = `${labels[POD_UID_LABEL] ?? ''}/${labels[CONTAINER_NAME_LABEL] ?? s.attributes?.metadata?.name ?? ''}`;
+    const prev = latest.get(key);
+    if (!prev || (prev.attributes?.metadata?.attempt ?? 0) < (s.attributes?.metadata?.attempt ?? 0)) latest.set(key, s);
+  }
+  return [...latest.values()];
+}
+
 /** Options of {@link collectPodStats}. */
 export interface PodStatsSources {
   cri: Pick<RuntimeService, 'listContainerStats'>;
@@ -97,17 +113,8 @@ export interface PodStatsSources {
 export async function collectPodStats(o: PodStatsSources): Promise<Map<string, PodStats>> {
   const { stats } = await o.cri.listContainerStats({}, { signal: o.signal });
   const logs = o.podLogsDir ? await podLogUsage(o.podLogsDir) : new Map<string, Map<string, DirUsage>>();
-  // containerd also reports exited containers (without memory); as upstream's CRI stats provider does, only
-  // the latest attempt of each container counts.
-  const latest = new Map<string, (typeof stats)[number]>();
-  for (const s of stats) {
-    const labels = s.attributes?.labels ?? {};
-    const key = `${labels[POD_UID_LABEL] ?? ''}/${labels[CONTAINER_NAME_LABEL] ?? s.attributes?.metadata?.name ?? ''}`;
-    const prev = latest.get(key);
-    if (!prev || (prev.attributes?.metadata?.attempt ?? 0) < (s.attributes?.metadata?.attempt ?? 0)) latest.set(key, s);
-  }
   const out = new Map<string, PodStats>();
-  for (const s of latest.values()) {
+  for (const s of latestAttempts(stats)) {
     const labels = s.attributes?.labels ?? {};
     const uid = labels[POD_UID_LABEL];
     const name = labels[CONTAINER_NAME_LABEL] ?? s.attributes?.metadata?.name;

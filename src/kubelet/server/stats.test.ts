@@ -7,11 +7,11 @@ import type { ApiPod } from '../kuberuntime/pod-types.js';
 import { resourceMetricsText } from './metrics.js';
 import { StatsProvider, type NodeUsage } from './stats.js';
 
-function stat(id: string, pod: string, container: string, cpuNs: number, ws: number): ContainerStats {
+function stat(id: string, pod: string, container: string, cpuNs: number, ws: number, attempt = 0): ContainerStats {
   return {
     attributes: {
       id,
-      metadata: { name: container, attempt: 0 },
+      metadata: { name: container, attempt },
       labels: {
         'io.kubernetes.pod.uid': `uid-${pod}`,
         'io.kubernetes.pod.name': pod,
@@ -97,4 +97,26 @@ test('summary sums containers per pod and derives usageNanoCores from the previo
   assert.match(text, /^container_cpu_usage_seconds_total\{container="c1",namespace="ns",pod="p"\} 1\.4 \d+$/m);
   assert.match(text, /^pod_memory_working_set_bytes\{namespace="ns",pod="p"\} 100 \d+$/m);
   assert.match(text, /^scrape_error 0$/m);
+});
+
+test('summary lists a restarted container once, with its latest attempt (containerd also reports exited ones)', async () => {
+  const stats = [stat('old', 'p', 'c1', 5e9, 0, 0), stat('new', 'p', 'c1', 1e9, 70, 1), stat('b', 'p', 'c2', 2e9, 30)];
+  const provider = new StatsProvider({
+    cri: { listContainerStats: async (): Promise<ListContainerStatsResponse> => ({ stats }) },
+    host: { listPods: () => [], getPod: () => undefined },
+    nodeName: 'n1',
+    clock: new FakeClock(0),
+    rootDir: tmpdir(),
+    readNode: async () => ({ cpuCoreNanoSeconds: 0, memoryTotalBytes: 0, memoryAvailableBytes: 0, memoryFreeBytes: 0, bootTimeSeconds: 0 }),
+  });
+  const pod = (await provider.summary()).pods[0]!;
+  assert.deepEqual(
+    pod.containers.map((c) => [c.name, c.cpu?.usageCoreNanoSeconds]),
+    [
+      ['c1', 1e9],
+      ['c2', 2e9],
+    ],
+  );
+  assert.equal(pod.memory?.workingSetBytes, 100);
+  assert.equal(pod.cpu?.usageCoreNanoSeconds, 3e9);
 });

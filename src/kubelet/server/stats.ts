@@ -9,6 +9,7 @@ import type { Clock } from '../../util/clock.js';
 import type { CriClient } from '../cri/service.js';
 import type { ContainerStats } from '../cri/types-stats.js';
 import { CONTAINER_NAME_LABEL, POD_NAME_LABEL, POD_NAMESPACE_LABEL, POD_UID_LABEL } from '../kuberuntime/labels.js';
+import { latestAttempts } from '../eviction/pod-stats.js';
 import type { KubeletServerHost } from './host.js';
 
 export interface CPUStats {
@@ -144,7 +145,7 @@ export class StatsProvider {
     };
     const byPod = new Map<string, PodStats>();
     const seen = new Set<string>();
-    for (const s of list.stats) {
+    for (const s of latestAttempts(list.stats)) {
       const id = s.attributes?.id ?? '';
       seen.add(id);
       const labels = s.attributes?.labels ?? {};
