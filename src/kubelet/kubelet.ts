@@ -399,11 +399,12 @@ export class Kubelet {
     return status;
   }
 
-  /** Kills a pod's containers and sandboxes and forgets it. */
+  /** Kills a pod's containers and sandboxes and forgets everything kept about it. */
   private async terminatePod(pod: ApiPod, gracePeriodSeconds: number, signal?: AbortSignal): Promise<void> {
     await this.runtime.killPod(pod, gracePeriodSeconds, signal);
     this.probes.removePod(pod as never);
     this.lastStatus.delete(pod.metadata.uid);
+    this.evicted.delete(pod.metadata.uid);
     this.podStatus.forget(pod.metadata.uid);
   }
 
@@ -447,10 +448,7 @@ export class Kubelet {
       spec: { containers: [] },
     };
     this.o.logger.info('killing orphaned pod', { uid });
-    await this.runtime.killPod(pod, 0, signal);
-    this.probes.removePod(pod as never);
-    this.lastStatus.delete(uid);
-    this.podStatus.forget(uid);
+    await this.terminatePod(pod, 0, signal);
   }
 
   private async every(ms: number, fn: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void> {
