@@ -260,7 +260,7 @@ export class Kubelet {
           sandboxImage: h.sandboxImage,
           memoryCapacity: this.o.machine.memoryCapacity,
           listPods: () => this.listPods(),
-          podKnown: (uid) => this.informer.lister.list().some((p) => p.metadata.uid === uid) || !!this.staticPods.byUid(uid),
+          podKnown: (uid) => this.podByUid(uid) !== undefined,
           podsSynced: () => true, // created after the informer synced and the static pods were read
           evictPod: (pod, grace, status) => this.evictPod(pod, grace, status),
           recorder: this.recorder,
@@ -423,8 +423,13 @@ export class Kubelet {
     this.lastSnapshot = snapshot;
   }
 
+  /** The API or static pod with this uid. */
+  private podByUid(uid: string): Readonly<ApiPod> | undefined {
+    return this.informer.lister.list().find((p) => p.metadata.uid === uid) ?? this.staticPods.byUid(uid);
+  }
+
   private enqueueUid(uid: string): void {
-    const pod = this.informer.lister.list().find((p) => p.metadata.uid === uid) ?? this.staticPods.byUid(uid);
+    const pod = this.podByUid(uid);
     if (pod) this.queue.add(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
   }
 
