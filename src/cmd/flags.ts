@@ -21,10 +21,14 @@ export function parseFlags<O extends Options>(args: string[], options: O, allowP
   }
 }
 
-/** Parses a TCP port flag. */
-export function parsePort(flag: string, value: string): number {
+/** Parses a TCP port flag; with `zeroMeansAny`, 0 asks for any free port (as --kubelet-port 0 does). */
+export function parsePort(flag: string, value: string, o: { zeroMeansAny?: boolean } = {}): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new UsageError(`--${flag} ${JSON.stringify(value)}: not a port number (1-65535)`);
+  const min = o.zeroMeansAny ? 0 : 1;
+  if (!/^\d+$/.test(value) || n < min || n > 65535) {
+    const range = o.zeroMeansAny ? '0-65535, 0 for any free port' : '1-65535';
+    throw new UsageError(`--${flag} ${JSON.stringify(value)}: not a port number (${range})`);
+  }
   return n;
 }
 

@@ -111,7 +111,7 @@ export async function runKubelet(args: string[]): Promise<void> {
   const maxPods = Number(values['max-pods']);
   if (!Number.isInteger(maxPods) || maxPods <= 0) throw new UsageError('--max-pods must be a positive integer');
   const portFlag = values.port ?? values['kubelet-port'] ?? '10250';
-  const kubeletPort = portFlag === '0' ? 0 : parsePort('port', portFlag);
+  const kubeletPort = parsePort('port', portFlag, { zeroMeansAny: true });
   const qps = positiveInt('kube-api-qps', values['kube-api-qps']);
   const burst = positiveInt('kube-api-burst', values['kube-api-burst']);
   const hollowNodes = positiveInt('hollow-nodes', values['hollow-nodes']);

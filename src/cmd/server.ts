@@ -37,7 +37,7 @@ export async function runServer(args: string[]): Promise<void> {
   const log = createLogger('server');
   const clusterCIDR = values['cluster-cidr']!;
   firstNodeCIDR(clusterCIDR); // a bad --cluster-cidr is a usage error before anything starts
-  const kubeletPort = values['kubelet-port'] === '0' ? 0 : parsePort('kubelet-port', values['kubelet-port']!);
+  const kubeletPort = parsePort('kubelet-port', values['kubelet-port']!, { zeroMeansAny: true });
   const apiserver = await startApiServerComponent({ ...values, 'advertise-address': values['advertise-address'] ?? firstNodeIP(clusterCIDR) }, log);
   // A signal while the node is starting waits for the start to finish, so nothing it made is left behind.
   let node: Promise<ServerNode | undefined> = Promise.resolve(undefined);
