@@ -30,6 +30,8 @@ async function eventually<T>(read: () => Promise<T>, pred: (v: T) => boolean, wh
   return v;
 }
 
+const Mi = 1024 ** 2;
+
 const volumes: PodVolumes = { mountPodVolumes: async () => undefined, containerMounts: async () => [], unmountPodVolumes: async () => undefined };
 
 /** A kubelet on the fake runtime and an injected clock, named `name` with node IP `nodeIP`. */
@@ -109,34 +111,56 @@ test('relist kills runtime pods the API does not know', async () => {
   assert.equal(cri.sandboxes.size, 0);
 });
 
-test('under memory pressure the eviction manager evicts a BestEffort pod: Failed/Evicted, never restarted', async () => {
+test('under memory pressure the eviction manager evicts a running BestEffort pod and the node turns new ones away', async () => {
   const rootDir = await mkdtemp(join(tmpdir(), 'k8ts-evict-'));
+  // The node's memory use comes from a fake memory cgroup: low until the test raises it.
+  let usage = 100 * Mi;
+  const readFile = async (p: string) => {
+    if (p === '/fake-memcg/memory.usage_in_bytes') return String(usage);
+    if (p === '/fake-memcg/memory.stat') return '';
+    throw new Error(`ENOENT: ${p}`);
+  };
   const { clock, cri, kubelet } = testKubelet('node-e', '10.9.0.2', {
     settings: { podLogsDir: join(rootDir, 'logs'), cgroupRoot: '/k8ts/node-e' },
-    // A threshold every machine crosses: memory pressure from the first check on.
-    housekeeping: { config: housekeepingConfigFromFlags({ 'eviction-hard': 'memory.available<1000Ti' }), rootDir, sandboxImage: 'registry.k8s.io/pause:3.10' },
+    housekeeping: {
+      config: housekeepingConfigFromFlags({ 'eviction-hard': 'memory.available<1Gi' }), // of testMachine's 2Gi
+      rootDir,
+      sandboxImage: 'registry.k8s.io/pause:3.10',
+      sources: { readFile, memoryCgroupDirs: ['/fake-memcg'] },
+    },
   });
   cri.images.add('docker.io/library/busybox:latest');
   const ac = new AbortController();
   const running = kubelet.run(ac.signal);
   try {
     const pods = fx.client.resource<ApiPod>(PODS, 'default');
-    await pods.create({
-      metadata: { name: 'hog', namespace: 'default' } as ApiPod['metadata'],
-      spec: { nodeName: 'node-e', hostNetwork: true, restartPolicy: 'Always', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] },
+    const bestEffort = (name: string, resources?: object): ApiPod => ({
+      metadata: { name, namespace: 'default' } as ApiPod['metadata'],
+      spec: { nodeName: 'node-e', hostNetwork: true, restartPolicy: 'Always', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'], ...(resources ? { resources } : {}) }] },
     });
-    await eventually(() => pods.get('hog'), (p) => p.status?.phase === 'Running' || p.status?.reason === 'Evicted', 'pod Running or Evicted');
+    await pods.create(bestEffort('hog'));
+    await eventually(() => pods.get('hog'), (p) => p.status?.phase === 'Running', 'pod Running');
+    usage = 1536 * Mi;
     for (let i = 0; i < 5; i++) clock.step(10_000);
     const evicted = await eventually(() => pods.get('hog'), (p) => p.status?.reason === 'Evicted', 'pod Evicted');
     assert.equal(evicted.status?.phase, 'Failed');
     assert.match(evicted.status?.message ?? '', /^The node was low on resource: memory\./);
     const node = await eventually(() => fx.nodes.get('node-e'), (n) => n.status?.conditions?.find((c) => c.type === 'MemoryPressure')?.status === 'True', 'MemoryPressure');
     assert.equal(node.status?.conditions?.find((c) => c.type === 'MemoryPressure')?.reason, 'KubeletHasInsufficientMemory');
+
     // The resync and relist must not bring it back.
     clock.step(10_000);
     clock.step(1_000);
     await eventually(async () => [...cri.containers.values()].filter((c) => c.status.state === 'CONTAINER_RUNNING').length, (n) => n === 0, 'no running container');
     assert.equal((await pods.get('hog')).status?.phase, 'Failed');
+
+    // Admission under MemoryPressure: a new BestEffort pod fails at once and never starts; a Burstable one runs.
+    const late = await pods.create(bestEffort('late'));
+    await pods.create(bestEffort('sized', { requests: { memory: '10Mi' } }));
+    const rejected = await eventually(() => pods.get('late'), (p) => p.status?.phase === 'Failed', 'pod rejected');
+    assert.deepEqual([rejected.status?.reason, rejected.status?.message], ['Evicted', 'Pod was rejected: The node had condition: [MemoryPressure]. ']);
+    await eventually(() => pods.get('sized'), (p) => p.status?.phase === 'Running', 'Burstable pod Running');
+    assert.equal([...cri.sandboxes.values()].filter((s) => s.status.metadata?.uid === late.metadata.uid).length, 0, 'no sandbox for the rejected pod');
   } finally {
     ac.abort();
     await running;

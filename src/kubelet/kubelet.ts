@@ -50,11 +50,12 @@ import { StaticPodFileSource } from './config/file-source.js';
 import { isMirrorPodOf, MirrorClient } from './config/mirror-client.js';
 import { podKey, StaticPodSet } from './config/static-pod-set.js';
 import { isMirrorPod } from './config/static-pod.js';
-import { NodeHousekeeping } from './gc/housekeeping.js';
+import { NodeHousekeeping, type NodeHousekeepingOptions } from './gc/housekeeping.js';
 import type { HousekeepingConfig } from './gc/housekeeping-flags.js';
 import { listNodeStatusImages } from './gc/node-images.js';
 import type { EvictionStatus } from './eviction/eviction-manager.js';
 import { podIsEvicted } from './eviction/message.js';
+import { getPodQOS } from './kuberuntime/qos.js';
 
 /** Everything the kubelet needs, injected. */
 export interface KubeletOptions {
@@ -85,7 +86,14 @@ export interface KubeletOptions {
   /** Where to write the node's CNI conflist once Node.spec.podCIDR is known; omitted: CNI is not managed. */
   cni?: { confDir: string; ipamDataDir?: string };
   /** Container/image GC and the eviction manager; omitted: none run (hollow nodes, unit tests). */
-  housekeeping?: { config: HousekeepingConfig; rootDir: string; imageFsPath?: string; sandboxImage: string };
+  housekeeping?: {
+    config: HousekeepingConfig;
+    rootDir: string;
+    imageFsPath?: string;
+    sandboxImage: string;
+    /** Test seams for the machine signals (memory, filesystems, PIDs); default: this machine's. */
+    sources?: NodeHousekeepingOptions['sources'];
+  };
   /** A directory of static pod manifests (--pod-manifest-path); omitted: no static pods. */
   staticPodPath?: string;
   /** How often `staticPodPath` is re-read besides fs.watch events (--file-check-frequency); default 20 s. */
@@ -118,7 +126,7 @@ export class Kubelet {
   readonly staticPods = new StaticPodSet();
   /** Set once the pod sources synced (see `run`), when housekeeping is configured. */
   housekeeping?: NodeHousekeeping;
-  /** Pods the eviction manager killed: never restarted, whatever their restartPolicy. */
+  /** Pods the eviction manager killed or the node rejected: never (re)started, whatever their restartPolicy. */
   private readonly evicted = new Set<string>();
   private readonly staticSource: StaticPodFileSource | undefined;
   private readonly mirrors: MirrorClient;
@@ -256,6 +264,7 @@ export class Kubelet {
           config: h.config,
           rootDir: h.rootDir,
           imageFsPath: h.imageFsPath,
+          sources: h.sources,
           podLogsDir: this.o.settings.podLogsDir,
           sandboxImage: h.sandboxImage,
           memoryCapacity: this.o.machine.memoryCapacity,
@@ -339,7 +348,22 @@ export class Kubelet {
     }
     // An evicted pod stays Failed/Evicted: restarting it would undo the eviction.
     if (this.evicted.has(pod.metadata.uid) || podIsEvicted(pod.status)) return;
+    // A pod this kubelet has not started yet must pass admission (upstream's canAdmitPod): under node
+    // pressure the eviction manager turns it away rather than start what it would evict next.
+    if (!this.lastStatus.has(pod.metadata.uid) && !pod.status?.startTime) {
+      const verdict = this.housekeeping?.admit(pod);
+      if (verdict && !verdict.admit) return this.rejectPod(pod, verdict.reason ?? 'UnexpectedAdmissionError', verdict.message ?? '', signal);
+    }
     const status = await this.runPod(pod, signal);
+    await this.podStatus.setPodStatus(pod, status, signal);
+  }
+
+  /** A pod the node did not admit: Failed at once with the admit handler's reason, and never started. */
+  private async rejectPod(pod: ApiPod, reason: string, message: string, signal?: AbortSignal): Promise<void> {
+    this.evicted.add(pod.metadata.uid);
+    this.recorder.event({ kind: 'Pod', apiVersion: 'v1', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid }, 'Warning', reason, message);
+    const status: ApiPodStatus = { qosClass: getPodQOS(pod.spec), phase: 'Failed', reason, message: `Pod was rejected: ${message}` };
+    this.lastStatus.set(pod.metadata.uid, status);
     await this.podStatus.setPodStatus(pod, status, signal);
   }
 
