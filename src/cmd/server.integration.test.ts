@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../testing/ports.js';
 import { cniNames } from '../kubelet/cni/conflist.js';
@@ -116,9 +116,29 @@ test('k8ts server names the problem with a bad --datastore or an unreachable etc
   }
 });
 
+/**
+ * Lets other users traverse the directories above `file` for the length of a test: a clone made with
+ * `mktemp -d` sits in a 0700 directory, where user nobody could not load the CLI at all. Returns the undo.
+ */
+function traversableByOthers(file: string): () => void {
+  const changed: [string, number][] = [];
+  for (let d = dirname(file); ; d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      changed.push([d, mode]);
+    }
+    if (d === dirname(d)) break;
+  }
+  return () => {
+    for (const [d, mode] of changed.reverse()) chmodSync(d, mode);
+  };
+}
+
 test('k8ts server run by another user than root says the node needs root and how to run without it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'k8ts-server-test-'));
   chmodSync(dir, 0o777);
+  const restore = traversableByOthers(cli);
   try {
     const c = spawn(process.execPath, [cli, 'server', '--data-dir', dir, '--port', String(await findFreePort())], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -131,6 +151,7 @@ test('k8ts server run by another user than root says the node needs root and how
     assert.match(err, /the node needs root/);
     assert.match(err, /--disable-agent/);
   } finally {
+    restore();
     rmSync(dir, { recursive: true, force: true });
   }
 });
